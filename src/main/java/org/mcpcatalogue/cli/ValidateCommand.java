@@ -1,13 +1,121 @@
 package org.mcpcatalogue.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
+import org.mcpcatalogue.diag.Diagnostic;
+import org.mcpcatalogue.json.JsonText;
+import org.mcpcatalogue.load.CatalogueLoader;
+import org.mcpcatalogue.validate.CatalogueValidator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code catalogue validate}: placeholder until the loader lands. */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Validate the catalogue.")
+/** {@code catalogue validate}: load the catalogue and run every check; exit 1 on any error. */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {"Load the catalogue and run every check, reporting all problems as file:line:col.",
+                "Exit 0 when there is no error (warnings allowed), 1 otherwise."})
 public final class ValidateCommand implements Callable<Integer> {
+
+    /** How diagnostics are printed. */
+    public enum Format { text, json, github }
+
+    @Option(names = "--catalogue", paramLabel = "DIR", defaultValue = "catalogue",
+            description = "The catalogue directory (default: ${DEFAULT-VALUE}).")
+    String catalogue;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (file:line:col: error: message), json, or github (workflow annotations). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        return Main.OK;
+        CatalogueValidator.Result result = run(Path.of(catalogue), catalogue);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case json -> printJson(result, out);
+            case github -> printGithub(result, out);
+            default -> printText(result, out);
+        }
+        out.flush();
+        return result.errors() > 0 ? Main.INVALID : Main.OK;
+    }
+
+    /** Loads and validates a catalogue directory (shared with the build). */
+    static CatalogueValidator.Result run(Path dir, String display) {
+        CatalogueLoader.Result loaded = new CatalogueLoader().load(dir, display);
+        return new CatalogueValidator(LocalDate.now(ZoneOffset.UTC)).validate(loaded);
+    }
+
+    static String summary(CatalogueValidator.Result r) {
+        return r.servers() + plural(r.servers(), " server", " servers") + ", " + r.tools()
+                + plural(r.tools(), " tool", " tools") + ": " + r.errors() + plural(r.errors(), " error", " errors")
+                + ", " + r.warnings() + plural(r.warnings(), " warning", " warnings");
+    }
+
+    private static String plural(long n, String one, String many) {
+        return n == 1 ? one : many;
+    }
+
+    private static void printText(CatalogueValidator.Result r, PrintWriter out) {
+        r.diagnostics().forEach(out::println);
+        out.println(summary(r));
+    }
+
+    private static void printJson(CatalogueValidator.Result r, PrintWriter out) {
+        StringBuilder b = new StringBuilder();
+        b.append("{\"valid\":").append(r.errors() == 0)
+                .append(",\"files\":").append(r.files())
+                .append(",\"servers\":").append(r.servers())
+                .append(",\"tools\":").append(r.tools())
+                .append(",\"errors\":").append(r.errors())
+                .append(",\"warnings\":").append(r.warnings())
+                .append(",\"diagnostics\":[");
+        boolean first = true;
+        for (Diagnostic d : r.diagnostics()) {
+            if (!first) {
+                b.append(',');
+            }
+            first = false;
+            b.append("{\"file\":").append(JsonText.quote(d.location().file()))
+                    .append(",\"line\":").append(d.location().line())
+                    .append(",\"column\":").append(d.location().column())
+                    .append(",\"severity\":").append(JsonText.quote(d.severity().label()))
+                    .append(",\"message\":").append(JsonText.quote(d.message()))
+                    .append('}');
+        }
+        b.append("]}");
+        out.println(b);
+    }
+
+    /** GitHub Actions workflow commands: one {@code ::error file=…,line=…,col=…::message} per diagnostic. */
+    private static void printGithub(CatalogueValidator.Result r, PrintWriter out) {
+        for (Diagnostic d : r.diagnostics()) {
+            StringBuilder b = new StringBuilder("::").append(d.severity().label())
+                    .append(" file=").append(property(d.location().file()));
+            if (d.location().hasPosition()) {
+                b.append(",line=").append(d.location().line()).append(",col=").append(d.location().column());
+            }
+            b.append("::").append(data(d.message()));
+            out.println(b);
+        }
+        out.println(summary(r));
+    }
+
+    /** Escaping of a workflow command's message, as the GitHub Actions toolkit does it. */
+    static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** Escaping of a workflow command's property value. */
+    static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
     }
 }

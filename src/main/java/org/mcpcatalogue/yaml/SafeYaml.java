@@ -84,11 +84,23 @@ public final class SafeYaml {
         this(Limits.DEFAULT);
     }
 
+    /**
+     * The error for a file of {@code bytes} bytes when that is over the size limit, so a caller can refuse a
+     * file from its size alone, before reading it.
+     */
+    public Optional<Diagnostic> checkSize(String file, long bytes) {
+        if (bytes <= limits.maxBytes()) {
+            return Optional.empty();
+        }
+        return Optional.of(Diagnostic.error(Location.ofFile(file),
+                "file is " + size(bytes) + ", larger than the " + size(limits.maxBytes()) + " limit"));
+    }
+
     /** Reads a file's bytes; {@code file} is how the file is named in diagnostics. */
     public Result read(String file, byte[] bytes) {
-        if (bytes.length > limits.maxBytes()) {
-            return new Result(Optional.empty(), List.of(Diagnostic.error(Location.ofFile(file),
-                    "file is " + size(bytes.length) + ", larger than the " + size(limits.maxBytes()) + " limit")));
+        Optional<Diagnostic> tooLarge = checkSize(file, bytes.length);
+        if (tooLarge.isPresent()) {
+            return new Result(Optional.empty(), List.of(tooLarge.get()));
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -188,11 +200,8 @@ public final class SafeYaml {
         }
 
         private void checkAnchorAndTag(YamlNode.Position pos) {
-            Object anchor = parser.getObjectId();
-            if (anchor != null) {
-                diagnostics.error(location(pos), "YAML anchors are not allowed (&" + anchor
-                        + "); write the value out in full");
-            }
+            parser.anchor().ifPresent(anchor -> diagnostics.error(location(pos),
+                    "YAML anchors are not allowed (&" + anchor + "); write the value out in full"));
             String tag = parser.getRawTag();
             if (tag != null && !CORE_TAGS.contains(tag)) {
                 diagnostics.error(location(pos), "YAML tag " + tag + " is not allowed");
@@ -239,7 +248,9 @@ public final class SafeYaml {
             JsonToken t;
             while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
                 YamlNode item = node(t, depth + 1);
-                items.add(item == null ? new YamlNode.Scalar(position(), Json.NULL) : item);
+                if (item != null) {
+                    items.add(item);
+                }
             }
             return new YamlNode.Sequence(pos, items);
         }

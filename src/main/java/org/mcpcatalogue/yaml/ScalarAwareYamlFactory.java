@@ -3,6 +3,9 @@ package org.mcpcatalogue.yaml;
 import java.io.Reader;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import tools.jackson.core.ObjectReadContext;
@@ -39,6 +42,17 @@ final class ScalarAwareYamlFactory extends YAMLFactory {
         Parser(ObjectReadContext readCtxt, IOContext ioCtxt, BufferRecycler br, int streamReadFeatures,
                int formatReadFeatures, LoadSettings loadSettings, Reader reader) {
             super(readCtxt, ioCtxt, br, streamReadFeatures, formatReadFeatures, loadSettings, reader);
+        }
+
+        /**
+         * The anchor ({@code &name}) of the node just read. Jackson's own {@code getObjectId()} reports anchors on
+         * collections and keys but not on scalar values, so this reads it from the YAML event itself.
+         */
+        Optional<String> anchor() {
+            if (_lastEvent instanceof NodeEvent node && !(node instanceof AliasEvent)) {
+                return node.getAnchor().map(Anchor::getValue);
+            }
+            return Optional.empty();
         }
 
         /** Where the last YAML event started (1-based), if the parser recorded it. */

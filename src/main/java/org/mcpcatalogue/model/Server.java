@@ -1,0 +1,44 @@
+package org.mcpcatalogue.model;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mcpcatalogue.diag.Location;
+
+/**
+ * One MCP server of the catalogue, from {@code catalogue/servers/<slug>.yaml}.
+ *
+ * @param slug        file name without {@code .yaml}; {@code ^[a-z0-9]+(-[a-z0-9]+)*$}, at most 64 characters
+ * @param name        display name
+ * @param publisher   who publishes it, e.g. {@code Hzzy2O} or {@code @together-mcp}
+ * @param repository  source repository (https)
+ * @param homepage    project home page, if any
+ * @param description Markdown
+ * @param tags        lower-case words
+ * @param license     licence, if known
+ * @param transport   how clients connect, if known
+ * @param verified    when the tool list was last checked
+ * @param source      where the data came from
+ * @param tools       the tools, in file order
+ * @param location    where the server is defined (the file, line 1)
+ */
+public record Server(String slug, String name, String publisher, URI repository, Optional<URI> homepage,
+                     String description, List<String> tags, Optional<String> license,
+                     Optional<Transport> transport, LocalDate verified, String source, List<Tool> tools,
+                     Location location) {
+
+    public Server {
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(verified, "verified");
+        tags = List.copyOf(tags);
+        tools = List.copyOf(tools);
+    }
+
+    public Optional<Tool> tool(String name) {
+        return tools.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,41 @@
+package org.mcpcatalogue.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mcpcatalogue.diag.Location;
+import org.mcpcatalogue.json.Json;
+
+/**
+ * One tool of a server, in the MCP {@code Tool} shape (spec 2025-11-25) plus the catalogue's own optional
+ * curation.
+ *
+ * @param name             the tool name as the server announces it (1–128 of {@code A-Za-z0-9_.-})
+ * @param slug             the URL segment: name lower-cased, {@code _} and {@code .} replaced by {@code -}
+ * @param title            the human-readable title, if any
+ * @param description      the description as given (empty when missing); may contain hidden characters
+ * @param inputSchema      the JSON Schema object of the arguments
+ * @param outputSchema     the JSON Schema object of the structured result, if any
+ * @param annotations      the declared hints
+ * @param curation         the curator's override, if any
+ * @param hiddenCharacters hidden characters found in the description, kept for the classifier
+ * @param location         where the tool is defined
+ */
+public record Tool(String name, String slug, Optional<String> title, String description, Json.Obj inputSchema,
+                   Optional<Json.Obj> outputSchema, Annotations annotations, Optional<Curation> curation,
+                   List<HiddenCharacter> hiddenCharacters, Location location) {
+
+    public Tool {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(inputSchema, "inputSchema");
+        Objects.requireNonNull(annotations, "annotations");
+        hiddenCharacters = List.copyOf(hiddenCharacters);
+    }
+
+    /** The URL segment for a tool name: lower-cased, with {@code _} and {@code .} turned into {@code -}. */
+    public static String slugOf(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace('_', '-').replace('.', '-');
+    }
+}

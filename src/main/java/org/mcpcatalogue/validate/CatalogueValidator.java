@@ -1,0 +1,54 @@
+package org.mcpcatalogue.validate;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.mcpcatalogue.diag.Diagnostic;
+import org.mcpcatalogue.diag.Diagnostics;
+import org.mcpcatalogue.load.CatalogueLoader;
+import org.mcpcatalogue.load.LoadedServer;
+import org.mcpcatalogue.model.Catalogue;
+
+/**
+ * Stage 2, validate: runs every {@link Check} over what the loader read and merges their findings with the
+ * loader's. The catalogue is handed on only when there is no error.
+ */
+public final class CatalogueValidator {
+
+    /** The outcome: every diagnostic, sorted, and the catalogue when there were no errors. */
+    public record Result(Optional<Catalogue> catalogue, List<Diagnostic> diagnostics, int files, int servers,
+                         int tools) {
+        public Result {
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        public long errors() {
+            return diagnostics.stream().filter(Diagnostic::isError).count();
+        }
+
+        public long warnings() {
+            return diagnostics.size() - errors();
+        }
+    }
+
+    private final List<Check> checks;
+
+    public CatalogueValidator(LocalDate today) {
+        this.checks = List.of(new SlugCheck(), new NameCheck(), new ToolIdentityCheck(), new DescriptionCheck(),
+                new TagCheck(), new SchemaCheck(), new CurationCheck(), new ServerCheck(today));
+    }
+
+    public Result validate(CatalogueLoader.Result loaded) {
+        Diagnostics all = new Diagnostics();
+        all.addAll(loaded.diagnostics());
+        for (Check check : checks) {
+            check.check(loaded.servers(), all);
+        }
+        List<LoadedServer> servers = loaded.servers();
+        int tools = servers.stream().mapToInt(s -> s.server().tools().size()).sum();
+        Optional<Catalogue> catalogue = all.hasErrors()
+                ? Optional.empty()
+                : Optional.of(new Catalogue(servers.stream().map(LoadedServer::server).toList()));
+        return new Result(catalogue, all.sorted(), loaded.files(), servers.size(), tools);
+    }
+}
