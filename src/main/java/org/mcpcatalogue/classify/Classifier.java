@@ -1,0 +1,356 @@
+package org.mcpcatalogue.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.model.Category;
+import org.mcpcatalogue.model.Curation;
+import org.mcpcatalogue.model.Hint;
+import org.mcpcatalogue.model.RiskLevel;
+import org.mcpcatalogue.model.Tool;
+
+/**
+ * Stage 3, classify: decides a tool's category, risk level and score from {@link Rules}, recording every
+ * signal it used. Stateless and thread-safe; one instance serves a whole build.
+ */
+public final class Classifier {
+
+    private final Rules rules;
+    private final PoisoningScan poisoning;
+
+    public Classifier(Rules rules) {
+        this.rules = rules;
+        this.poisoning = new PoisoningScan(rules.poisoning());
+    }
+
+    public Rules rules() {
+        return rules;
+    }
+
+    /** Classifies a tool on its own (no server context). */
+    public Verdict classify(Tool tool) {
+        return classify(tool, Set.of());
+    }
+
+    /** Classifies a tool of a server with the given tags. */
+    public Verdict classify(Tool tool, Set<String> serverTags) {
+        Work w = new Work();
+        List<String> tokens = NameTokens.split(tool.name());
+
+        Optional<String> verb = nameVerb(tokens);
+        if (verb.isPresent()) {
+            w.category = rules.verb(verb.get()).orElseThrow();
+            w.confidence = Confidence.HIGH;
+            w.signals.add(new Signal("name", "verb \"" + verb.get() + "\"", w.category.label()));
+        } else {
+            verb = descriptionVerb(tool.description());
+            if (verb.isPresent()) {
+                w.category = rules.verb(verb.get()).orElseThrow();
+                w.confidence = Confidence.MEDIUM;
+                w.signals.add(new Signal("description", "no verb in the name; the description starts with \""
+                        + verb.get() + "\"", w.category.label()));
+            }
+        }
+        if (verb.isPresent()) {
+            objects(verb.get(), tokens, w);
+        }
+        actions(tool.inputSchema(), w);
+        phrases(tool.description(), w);
+        fields(tool.inputSchema(), w);
+        serverContext(verb, serverTags, w);
+        if (w.category == null) {
+            w.category = Category.WRITE;
+            w.confidence = Confidence.LOW;
+            w.signals.add(new Signal("default", "no verb, phrase or field that the rules recognise",
+                    "Write (low confidence): an unknown tool is never assumed to be read-only"));
+        }
+        annotations(tool, w);
+        documentation(tool.description(), w);
+        poisoning.scan(tool, w.flags);
+        boolean poisoned = !w.flags.isEmpty();
+        if (poisoned) {
+            w.score += rules.poisoning().score();
+            w.signals.add(new Signal("description", "possible tool poisoning: " + w.flags.get(0).detail()
+                    + (w.flags.size() > 1 ? " (and " + (w.flags.size() - 1) + " more)" : ""),
+                    "+" + rules.poisoning().score() + " risk; level at least High"));
+        }
+        annotationFlags(tool, w);
+
+        Category category = w.category;
+        Confidence confidence = w.confidence;
+        Optional<Curation> curation = tool.curation();
+        if (curation.isPresent()) {
+            Curation c = curation.get();
+            w.signals.add(new Signal("curated", c.rationale(), c.category().label()
+                    + (c.category() == category ? " (agrees with the rules)" : " (rules said " + category.label() + ")")));
+            category = c.category();
+            confidence = Confidence.CURATED;
+        }
+        int score = Math.min(rules.maxScore(), Math.max(1, rules.base(category) + w.score));
+        RiskLevel level = category.baseLevel();
+        if (poisoned) {
+            level = level.atLeast(RiskLevel.HIGH);
+        }
+        if (curation.isPresent()) {
+            level = level.atLeast(curation.get().riskLevel().orElse(level));
+            score = curation.get().riskScore().orElse(score);
+        }
+        return new Verdict(category, level, score, confidence, w.signals, w.flags);
+    }
+
+    /** Mutable state of one classification. */
+    private static final class Work {
+        Category category;
+        Confidence confidence;
+        int score;
+        final List<Signal> signals = new ArrayList<>();
+        final List<Flag> flags = new ArrayList<>();
+
+        void raise(Category to, Signal signal) {
+            if (category == null || to.compareTo(category) > 0) {
+                category = to;
+                if (confidence == null) {
+                    confidence = Confidence.MEDIUM;
+                }
+                signals.add(signal);
+            }
+        }
+    }
+
+    /**
+     * The first word (or pair of words joined by "_") of the name that is a known verb; the words of compound
+     * nouns such as {@code pull_request} are skipped.
+     */
+    private Optional<String> nameVerb(List<String> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i + 1 < tokens.size()) {
+                String pair = tokens.get(i) + "_" + tokens.get(i + 1);
+                if (rules.compounds().contains(pair)) {
+                    i++;
+                    continue;
+                }
+                if (rules.verb(pair).isPresent()) {
+                    return Optional.of(pair);
+                }
+            }
+            if (rules.verb(tokens.get(i)).isPresent()) {
+                return Optional.of(tokens.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> descriptionVerb(String description) {
+        String[] words = description.strip().split("[^A-Za-z]+", 3);
+        for (String word : words) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            for (String form : NameTokens.baseForms(word)) {
+                if (rules.verb(form).isPresent()) {
+                    return Optional.of(form);
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** A verb acting on a listed noun refines the verb's category (it may make it stricter or milder). */
+    private void objects(String verb, List<String> tokens, Work w) {
+        int verbAt = tokens.indexOf(verb.contains("_") ? verb.substring(0, verb.indexOf('_')) : verb);
+        List<String> rest = tokens.subList(Math.max(0, verbAt + 1), tokens.size());
+        for (Rules.ObjectRule rule : rules.objects()) {
+            if (!rule.verbs().contains(verb)) {
+                continue;
+            }
+            Optional<String> noun = rule.anyWord() ? anyNoun(rest, rule.nouns()) : headNoun(tokens, verbAt, rule.nouns());
+            if (noun.isPresent()) {
+                Signal signal = new Signal("name", "\"" + verb + "\" acting on \"" + noun.get() + "\": " + rule.why(),
+                        rule.category().label());
+                if (rule.category() != w.category) {
+                    w.category = rule.category();
+                    w.signals.add(signal);
+                }
+                return;
+            }
+        }
+    }
+
+    /** The head noun: the name's last word, or its last two words as one, when they come after the verb. */
+    private static Optional<String> headNoun(List<String> tokens, int verbAt, Set<String> nouns) {
+        int n = tokens.size();
+        if (n >= 2 && n - 2 > verbAt && nouns.contains(tokens.get(n - 2) + "_" + tokens.get(n - 1))) {
+            return Optional.of(tokens.get(n - 2) + "_" + tokens.get(n - 1));
+        }
+        if (n >= 1 && n - 1 > verbAt && nouns.contains(tokens.get(n - 1))) {
+            return Optional.of(tokens.get(n - 1));
+        }
+        if (verbAt == n - 1 && verbAt >= 1) {
+            // Verb last (GitHub's "issue_write" style): the head noun is the word before it.
+            String before = tokens.get(verbAt - 1);
+            if (nouns.contains(before)) {
+                return Optional.of(before);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> anyNoun(List<String> words, Set<String> nouns) {
+        return words.stream().filter(nouns::contains).findFirst();
+    }
+
+    /**
+     * A tool that takes an operation as an argument ({@code method: [get, update, delete]}) can do the worst of
+     * them; the worst operation's verb raises the category.
+     */
+    private void actions(Json.Obj schema, Work w) {
+        if (!(schema.get("properties").orElse(null) instanceof Json.Obj props)) {
+            return;
+        }
+        for (Map.Entry<String, Json> p : props.members().entrySet()) {
+            if (!rules.actionFields().contains(p.getKey().toLowerCase(java.util.Locale.ROOT))
+                    || !(p.getValue() instanceof Json.Obj prop)
+                    || !(prop.get("enum").orElse(null) instanceof Json.Arr values)) {
+                continue;
+            }
+            Category worst = null;
+            String worstValue = null;
+            for (Json v : values.items()) {
+                if (!(v instanceof Json.Str str)) {
+                    continue;
+                }
+                Optional<String> verb = nameVerb(NameTokens.split(str.value()));
+                Optional<Category> c = verb.flatMap(rules::verb);
+                if (c.isPresent() && (worst == null || c.get().compareTo(worst) > 0)) {
+                    worst = c.get();
+                    worstValue = str.value();
+                }
+            }
+            if (worst != null) {
+                w.raise(worst, new Signal("schema", "\"" + p.getKey() + "\" can be \"" + worstValue
+                        + "\": a tool that can do several things is as risky as the worst of them", worst.label()));
+            }
+        }
+    }
+
+    private void phrases(String description, Work w) {
+        for (Rules.PhraseRule rule : rules.phrases()) {
+            for (var pattern : rule.patterns()) {
+                var m = pattern.matcher(description);
+                if (m.find()) {
+                    w.raise(rule.category(), new Signal("description", "\"" + m.group().strip() + "\": " + rule.why(),
+                            rule.category().label()));
+                    break;
+                }
+            }
+        }
+    }
+
+    private void fields(Json.Obj schema, Work w) {
+        if (!(schema.get("properties").orElse(null) instanceof Json.Obj props)) {
+            return;
+        }
+        for (Rules.FieldRule rule : rules.fields()) {
+            for (Map.Entry<String, Json> p : props.members().entrySet()) {
+                if (!matches(rule, p.getKey(), p.getValue())) {
+                    continue;
+                }
+                if (rule.category().isPresent()) {
+                    w.raise(rule.category().get(), new Signal("schema", rule.detail() + " (\"" + p.getKey() + "\")",
+                            rule.category().get().label()));
+                }
+                Category current = w.category == null ? Category.WRITE : w.category;
+                if (rule.score() > 0 && (rule.onlyFor().isEmpty() || rule.onlyFor().contains(current))) {
+                    w.score += rule.score();
+                    w.signals.add(new Signal("schema", rule.detail() + " (\"" + p.getKey() + "\")", "+" + rule.score() + " risk"));
+                }
+                break;
+            }
+        }
+    }
+
+    private static boolean matches(Rules.FieldRule rule, String name, Json schema) {
+        List<String> words = NameTokens.split(name);
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean named = rule.names().contains(lower) || (!words.isEmpty() && rule.names().contains(words.get(words.size() - 1)));
+        if (!named) {
+            return false;
+        }
+        if (rule.types().isEmpty()) {
+            return true;
+        }
+        Json type = schema instanceof Json.Obj o ? o.get("type").orElse(Json.NULL) : Json.NULL;
+        if (type instanceof Json.Str s) {
+            return rule.types().contains(s.value());
+        }
+        if (type instanceof Json.Arr a) {
+            return a.items().stream().anyMatch(t -> t instanceof Json.Str s && rule.types().contains(s.value()));
+        }
+        return false;
+    }
+
+    private void serverContext(Optional<String> verb, Set<String> tags, Work w) {
+        for (Rules.ServerRule rule : rules.serverRules()) {
+            if (tags.contains(rule.tag()) && verb.isPresent() && rule.verbs().contains(verb.get())) {
+                w.raise(rule.category(), new Signal("server", "tagged \"" + rule.tag() + "\": " + rule.why(),
+                        rule.category().label()));
+            }
+        }
+    }
+
+    /** Declared hints are shown as declared; absent ones as the MCP defaults, which are the worst case. */
+    private void annotations(Tool tool, Work w) {
+        var a = tool.annotations();
+        if (!a.readOnlyHint().isDeclared() && !a.destructiveHint().isDeclared() && !a.idempotentHint().isDeclared()
+                && !a.openWorldHint().isDeclared()) {
+            w.signals.add(new Signal("annotation", "no hints declared; MCP defaults assumed: not read-only, destructive,"
+                    + " not idempotent, open world (default)", "none: defaults are not evidence either way"));
+            return;
+        }
+        hint(w, "readOnlyHint", a.readOnlyHint(), false);
+        hint(w, "destructiveHint", a.destructiveHint(), true);
+        hint(w, "idempotentHint", a.idempotentHint(), false);
+        hint(w, "openWorldHint", a.openWorldHint(), true);
+        if (a.destructiveHint() == Hint.TRUE && w.category.compareTo(Category.DESTRUCTIVE) < 0) {
+            w.score += 1;
+            w.signals.add(new Signal("annotation", "destructiveHint: true (declared)", "+1 risk: the server says it may destroy data"));
+        }
+    }
+
+    private static void hint(Work w, String name, Hint hint, boolean defaultValue) {
+        if (hint.isDeclared()) {
+            w.signals.add(new Signal("annotation", name + ": " + hint.orDefault(defaultValue) + " (declared)", "none"));
+        } else {
+            w.signals.add(new Signal("annotation", name + ": " + defaultValue + " (default)", "none"));
+        }
+    }
+
+    /** Hints that contradict what name and schema show are a finding of their own. */
+    private void annotationFlags(Tool tool, Work w) {
+        var a = tool.annotations();
+        String contradiction = null;
+        if (a.readOnlyHint() == Hint.TRUE && w.category != Category.READ) {
+            contradiction = "declares readOnlyHint: true, but the rules classify it as " + w.category.label();
+        } else if (a.destructiveHint() == Hint.FALSE && w.category == Category.DESTRUCTIVE) {
+            contradiction = "declares destructiveHint: false, but the rules classify it as Destructive";
+        }
+        if (contradiction != null) {
+            w.flags.add(new Flag("annotation-contradiction", contradiction));
+            w.score += 1;
+            w.signals.add(new Signal("annotation", contradiction, "+1 risk; the declared hint is not trusted to lower it"));
+        }
+    }
+
+    private void documentation(String description, Work w) {
+        int length = description.strip().length();
+        if (length < rules.minDescription()) {
+            w.score += rules.thinDocsScore();
+            w.signals.add(new Signal("description", length == 0 ? "no description"
+                    : "thin description (" + length + " characters)", "+" + rules.thinDocsScore() + " risk"));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.mcpcatalogue.classify;
+
+import com.google.re2j.Pattern;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mcpcatalogue.model.Category;
+
+/**
+ * The classification rulebook, as read from {@code catalogue/rules/classification.yaml}. See that file for
+ * what each part means; {@link RulesLoader} checks it.
+ */
+public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String, Category> verbs,
+                    Set<String> compounds, Set<String> actionFields, List<ObjectRule> objects, List<PhraseRule> phrases, List<FieldRule> fields,
+                    int minDescription, int thinDocsScore, List<ServerRule> serverRules, Poisoning poisoning,
+                    Flows flows) {
+
+    /**
+     * A verb acting on one of the nouns gives {@code category}. With {@code anyWord} false the noun must be
+     * the head of the name (its last word or last two words); with true it may be any later word.
+     */
+    public record ObjectRule(Category category, String why, Set<String> verbs, Set<String> nouns, boolean anyWord) {
+    }
+
+    /** A description phrase that raises the category. */
+    public record PhraseRule(Category category, String why, List<Pattern> patterns) {
+    }
+
+    /** An input-schema field that adds a signal (and maybe raises the category). */
+    public record FieldRule(String signal, String detail, Set<String> names, Set<String> types,
+                            Optional<Category> category, Set<Category> onlyFor, int score) {
+    }
+
+    /** A server tag that raises the category of tools with one of the verbs. */
+    public record ServerRule(String tag, Set<String> verbs, Category category, String why) {
+    }
+
+    /** Poisoning patterns and limits. */
+    public record Poisoning(int score, int maxDescription, List<PoisonPattern> patterns) {
+    }
+
+    public record PoisonPattern(String why, Pattern pattern) {
+    }
+
+    /** Nouns and verbs that put a tool in one of the three roles of a toxic flow. */
+    public record Flows(Set<String> untrustedNouns, Set<String> untrustedVerbs, Set<String> privateNouns,
+                        Set<String> outboundVerbs) {
+    }
+
+    public Optional<Category> verb(String word) {
+        return Optional.ofNullable(verbs.get(word));
+    }
+
+    public int base(Category category) {
+        return baseScores.get(category);
+    }
+}

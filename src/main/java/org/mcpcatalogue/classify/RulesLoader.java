@@ -1,0 +1,285 @@
+package org.mcpcatalogue.classify;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mcpcatalogue.diag.Location;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.model.Category;
+import org.mcpcatalogue.yaml.SafeYaml;
+import org.mcpcatalogue.yaml.YamlNode;
+
+/**
+ * Reads and checks the classification rules. The rules are part of the product, so a mistake in them is an
+ * error with its {@code file:line:col}: unknown keys, wrong types, a verb listed under two categories, a
+ * pattern that RE2 (linear-time matching) does not accept.
+ */
+public final class RulesLoader {
+
+    /** Where the rules live in the repository, and (copied by the build) inside the jar. */
+    public static final String REPOSITORY_PATH = "catalogue/rules/classification.yaml";
+    private static final String RESOURCE = "/org/mcpcatalogue/classify/classification.yaml";
+
+    private final String file;
+
+    private RulesLoader(String file) {
+        this.file = file;
+    }
+
+    /** The rules bundled into the jar at build time. */
+    public static Rules bundled() {
+        try (InputStream in = RulesLoader.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("classification rules missing from the jar: " + RESOURCE);
+            }
+            return parse(REPOSITORY_PATH, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Rules load(Path path) {
+        try {
+            return parse(path.toString(), Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new RulesException(Location.ofFile(path.toString()), "cannot read the rules: " + e.getMessage());
+        }
+    }
+
+    public static Rules parse(String file, byte[] bytes) {
+        SafeYaml.Result r = new SafeYaml().read(file, bytes);
+        if (r.hasErrors()) {
+            var d = r.diagnostics().stream().filter(x -> x.isError()).findFirst().orElseThrow();
+            throw new RulesException(d.location(), d.message());
+        }
+        YamlNode root = r.root().orElseThrow(() -> new RulesException(new Location(file, 1, 1), "the rules file is empty"));
+        return new RulesLoader(file).rules(map(root, "the rules", file));
+    }
+
+    private Rules rules(Node root) {
+        root.only("version", "scores", "verbs", "compounds", "actions", "objects", "phrases", "fields", "documentation", "server",
+                "poisoning", "flows");
+        if (!(root.scalar("version") instanceof Json.Num n) || n.value().intValue() != 1) {
+            throw root.error("version", "version must be 1");
+        }
+        Node scores = root.map("scores");
+        scores.only("base", "max");
+        Node base = scores.map("base");
+        Map<Category, Integer> baseScores = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            baseScores.put(c, base.integer(c.label(), 1, 5));
+        }
+        int max = scores.integer("max", 1, 5);
+
+        Node verbsNode = root.map("verbs");
+        Map<String, Category> verbs = new LinkedHashMap<>();
+        for (YamlNode.Entry e : verbsNode.mapping.entries()) {
+            Category c = category(e.key(), verbsNode.at(e.value()));
+            for (String word : strings(e.value(), e.key())) {
+                Category before = verbs.putIfAbsent(word, c);
+                if (before != null) {
+                    throw new RulesException(verbsNode.at(e.value()), "verb \"" + word + "\" is listed under both "
+                            + before.label() + " and " + c.label());
+                }
+            }
+        }
+
+        Set<String> compounds = root.set("compounds");
+        Node actions = root.map("actions");
+        actions.only("fields");
+        List<Rules.ObjectRule> objects = new ArrayList<>();
+        for (Node o : root.list("objects")) {
+            o.only("category", "why", "verbs", "nouns", "match");
+            String match = o.has("match") ? o.string("match") : "head";
+            if (!match.equals("head") && !match.equals("any")) {
+                throw o.error("match", "match must be \"head\" or \"any\"");
+            }
+            objects.add(new Rules.ObjectRule(o.category("category"), o.string("why"), o.set("verbs"), o.set("nouns"),
+                    match.equals("any")));
+        }
+        List<Rules.PhraseRule> phrases = new ArrayList<>();
+        for (Node p : root.list("phrases")) {
+            p.only("category", "why", "patterns");
+            List<Pattern> patterns = new ArrayList<>();
+            YamlNode seq = p.node("patterns");
+            List<String> texts = strings(seq, "patterns");
+            for (int i = 0; i < texts.size(); i++) {
+                patterns.add(pattern(texts.get(i), loc(((YamlNode.Sequence) seq).items().get(i))));
+            }
+            phrases.add(new Rules.PhraseRule(p.category("category"), p.string("why"), patterns));
+        }
+        List<Rules.FieldRule> fields = new ArrayList<>();
+        for (Node f : root.list("fields")) {
+            f.only("signal", "detail", "names", "types", "category", "only_for", "score");
+            Set<Category> onlyFor = new LinkedHashSet<>();
+            if (f.has("only_for")) {
+                for (String c : strings(f.node("only_for"), "only_for")) {
+                    onlyFor.add(category(c, f.at(f.node("only_for"))));
+                }
+            }
+            fields.add(new Rules.FieldRule(f.string("signal"), f.string("detail"), f.set("names"),
+                    f.has("types") ? f.set("types") : Set.of(),
+                    f.has("category") ? Optional.of(f.category("category")) : Optional.empty(),
+                    onlyFor, f.integer("score", 0, 4)));
+        }
+        Node docs = root.map("documentation");
+        docs.only("min_description", "score");
+        List<Rules.ServerRule> serverRules = new ArrayList<>();
+        for (Node s : root.list("server")) {
+            s.only("tag", "verbs", "category", "why");
+            serverRules.add(new Rules.ServerRule(s.string("tag"), s.set("verbs"), s.category("category"), s.string("why")));
+        }
+        Node poison = root.map("poisoning");
+        poison.only("level", "score", "max_description", "patterns");
+        List<Rules.PoisonPattern> poisonPatterns = new ArrayList<>();
+        for (Node p : poison.list("patterns")) {
+            p.only("why", "pattern");
+            poisonPatterns.add(new Rules.PoisonPattern(p.string("why"), pattern(p.string("pattern"), p.at(p.node("pattern")))));
+        }
+        Node flows = root.map("flows");
+        flows.only("untrusted", "private", "outbound");
+        Node untrusted = flows.map("untrusted");
+        untrusted.only("nouns", "verbs");
+        Node priv = flows.map("private");
+        priv.only("nouns");
+        Node outbound = flows.map("outbound");
+        outbound.only("verbs");
+        return new Rules(baseScores, max, verbs, compounds, actions.set("fields"), objects, phrases, fields, docs.integer("min_description", 0, 1000),
+                docs.integer("score", 0, 4), serverRules,
+                new Rules.Poisoning(poison.integer("score", 0, 4), poison.integer("max_description", 100, 1_000_000), poisonPatterns),
+                new Rules.Flows(untrusted.set("nouns"), untrusted.set("verbs"), priv.set("nouns"), outbound.set("verbs")));
+    }
+
+    private static Pattern pattern(String regex, Location at) {
+        try {
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        } catch (PatternSyntaxException e) {
+            throw new RulesException(at, "invalid pattern " + regex + ": " + e.getDescription());
+        }
+    }
+
+    private Category category(String label, Location at) {
+        return Category.fromLabel(label).orElseThrow(() ->
+                new RulesException(at, "unknown category \"" + label + "\" (Read, Write, Execute, Destructive, Financial)"));
+    }
+
+    private List<String> strings(YamlNode node, String what) {
+        if (!(node instanceof YamlNode.Sequence seq)) {
+            throw new RulesException(loc(node), what + " must be a list");
+        }
+        List<String> out = new ArrayList<>();
+        for (YamlNode item : seq.items()) {
+            if (!(item instanceof YamlNode.Scalar s) || !(s.value() instanceof Json.Str str)) {
+                throw new RulesException(loc(item), "items of " + what + " must be strings");
+            }
+            out.add(str.value());
+        }
+        return out;
+    }
+
+    private Location loc(YamlNode node) {
+        return new Location(file, node.position().line(), node.position().column());
+    }
+
+    private static Node map(YamlNode node, String what, String file) {
+        if (!(node instanceof YamlNode.Mapping m)) {
+            throw new RulesException(new Location(file, node.position().line(), node.position().column()), what + " must be a mapping");
+        }
+        return new RulesLoader(file).new Node(m, what);
+    }
+
+    /** A mapping of the rules file with typed, position-aware getters. */
+    private final class Node {
+        final YamlNode.Mapping mapping;
+        final String what;
+
+        Node(YamlNode.Mapping mapping, String what) {
+            this.mapping = mapping;
+            this.what = what;
+        }
+
+        Location at(YamlNode node) {
+            return loc(node);
+        }
+
+        RulesException error(String key, String message) {
+            return new RulesException(mapping.entry(key).map(e -> loc(e.value())).orElse(loc(mapping)), message);
+        }
+
+        void only(String... keys) {
+            Set<String> allowed = Set.of(keys);
+            for (YamlNode.Entry e : mapping.entries()) {
+                if (!allowed.contains(e.key())) {
+                    throw new RulesException(new Location(file, e.keyPosition().line(), e.keyPosition().column()),
+                            "unknown key \"" + e.key() + "\" in " + what + " (allowed: " + String.join(", ", keys) + ")");
+                }
+            }
+        }
+
+        boolean has(String key) {
+            return mapping.get(key).isPresent();
+        }
+
+        YamlNode node(String key) {
+            return mapping.get(key).orElseThrow(() -> new RulesException(loc(mapping), "missing \"" + key + "\" in " + what));
+        }
+
+        Json scalar(String key) {
+            YamlNode n = node(key);
+            if (!(n instanceof YamlNode.Scalar s)) {
+                throw new RulesException(loc(n), key + " must be a single value");
+            }
+            return s.value();
+        }
+
+        String string(String key) {
+            if (!(scalar(key) instanceof Json.Str s)) {
+                throw error(key, key + " must be a string");
+            }
+            return s.value();
+        }
+
+        int integer(String key, int min, int max) {
+            if (!(scalar(key) instanceof Json.Num n) || !n.isIntegral() || n.value().intValue() < min || n.value().intValue() > max) {
+                throw error(key, key + " must be a whole number from " + min + " to " + max);
+            }
+            return n.value().intValue();
+        }
+
+        Category category(String key) {
+            return RulesLoader.this.category(string(key), loc(node(key)));
+        }
+
+        Set<String> set(String key) {
+            return new LinkedHashSet<>(strings(node(key), key));
+        }
+
+        Node map(String key) {
+            return RulesLoader.map(node(key), key, file);
+        }
+
+        List<Node> list(String key) {
+            YamlNode n = node(key);
+            if (!(n instanceof YamlNode.Sequence seq)) {
+                throw new RulesException(loc(n), key + " must be a list");
+            }
+            List<Node> out = new ArrayList<>();
+            for (YamlNode item : seq.items()) {
+                out.add(RulesLoader.map(item, "an item of " + key, file));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.mcpcatalogue.classify;
+
+import java.util.Objects;
+
+/**
+ * One piece of evidence behind a verdict, as a page shows it under "Why this category".
+ *
+ * @param source where it was found: name, description, schema, annotation, server, curated or default
+ * @param detail what was found, e.g. {@code verb "delete"} or {@code readOnlyHint: true (declared)}
+ * @param effect what it did, e.g. {@code Destructive}, {@code +1 risk}, {@code none}
+ */
+public record Signal(String source, String detail, String effect) {
+    public Signal {
+        Objects.requireNonNull(source);
+        Objects.requireNonNull(detail);
+        Objects.requireNonNull(effect);
+    }
+}
