@@ -1,0 +1,63 @@
+package org.mcpcatalogue.prove;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.model.Tool;
+
+/** Call arguments made from a tool's input schema: every required input present with a value the schema allows. */
+final class ExampleArguments {
+
+    private ExampleArguments() {
+    }
+
+    static Json.Obj complete(Tool tool) {
+        Map<String, Json> args = new LinkedHashMap<>();
+        Map<String, Json> props = tool.inputSchema().get("properties").orElse(null) instanceof Json.Obj o ? o.members() : Map.of();
+        for (String name : required(tool)) {
+            args.put(name, example(props.get(name)));
+        }
+        return new Json.Obj(args);
+    }
+
+    static List<String> required(Tool tool) {
+        if (tool.inputSchema().get("required").orElse(null) instanceof Json.Arr a) {
+            return a.items().stream().filter(Json.Str.class::isInstance).map(j -> ((Json.Str) j).value()).distinct().toList();
+        }
+        return List.of();
+    }
+
+    static Json.Obj without(Json.Obj args, String name) {
+        Map<String, Json> copy = new LinkedHashMap<>(args.members());
+        copy.remove(name);
+        return new Json.Obj(copy);
+    }
+
+    static Json.Obj with(Json.Obj args, String name, Json value) {
+        Map<String, Json> copy = new LinkedHashMap<>(args.members());
+        copy.put(name, value);
+        return new Json.Obj(copy);
+    }
+
+    private static Json example(Json schema) {
+        if (!(schema instanceof Json.Obj s)) {
+            return new Json.Str("example");
+        }
+        if (s.get("enum").orElse(null) instanceof Json.Arr values && !values.items().isEmpty()) {
+            return values.items().get(0);
+        }
+        if (s.get("default").isPresent()) {
+            return s.get("default").get();
+        }
+        String type = s.get("type").orElse(null) instanceof Json.Str t ? t.value() : "string";
+        return switch (type) {
+            case "integer", "number" -> s.get("minimum").filter(Json.Num.class::isInstance)
+                    .or(() -> s.get("maximum").filter(Json.Num.class::isInstance)).orElse(Json.Num.of(1));
+            case "boolean" -> Json.TRUE;
+            case "array" -> new Json.Arr(List.of());
+            case "object" -> new Json.Obj(Map.of());
+            default -> new Json.Str("example");
+        };
+    }
+}

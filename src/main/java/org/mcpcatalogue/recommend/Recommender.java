@@ -1,0 +1,136 @@
+package org.mcpcatalogue.recommend;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mcpcatalogue.classify.Verdict;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.model.Category;
+import org.mcpcatalogue.model.Server;
+import org.mcpcatalogue.model.Tool;
+import org.mcpcatalogue.policy.model.Condition;
+import org.mcpcatalogue.policy.model.Operator;
+import org.mcpcatalogue.policy.model.Policy;
+import org.mcpcatalogue.policy.model.Rule;
+import org.mcpcatalogue.policy.model.Window;
+import org.mcpcatalogue.policy.write.PolicyWriter;
+
+/**
+ * Stage 4, recommend: an Intercept v1 policy per tool and per server, by category.
+ * <ul>
+ *   <li>Read: listed with {@code rules: []} (allowed, and known to the policy);</li>
+ *   <li>Write: {@code rate_limit: 30/minute};</li>
+ *   <li>Execute: {@code rate_limit: 10/minute}, and an evaluate rule that requires every required input
+ *       ({@code exists: true}) and holds the required inputs to the schema's enums and numeric bounds;</li>
+ *   <li>Destructive: {@code action: deny}, with an {@code on_deny} saying how to enable it deliberately;</li>
+ *   <li>Financial: {@code action: deny}: requires human approval.</li>
+ * </ul>
+ * Every rule is named and its {@code on_deny} tells the agent what to do.
+ */
+public final class Recommender {
+
+    public static final int WRITE_PER_MINUTE = 30;
+    public static final int EXECUTE_PER_MINUTE = 10;
+
+    public Recommendation recommend(Tool tool, Verdict verdict) {
+        String t = tool.name();
+        List<Rule> rules = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String summary;
+        String explanation;
+        switch (verdict.category()) {
+            case READ -> {
+                summary = "Allow, and list it so that the policy names every tool";
+                explanation = "Read tools only observe. Listing the tool with no rules allows it explicitly, which matters"
+                        + " when the server policy denies every tool it does not list.";
+            }
+            case WRITE -> {
+                rules.add(Rule.rateLimit("limit " + t + " to " + WRITE_PER_MINUTE + " calls a minute", WRITE_PER_MINUTE,
+                        Window.MINUTE, t + " is limited to " + WRITE_PER_MINUTE + " calls per minute (a fixed UTC minute)."
+                                + " Wait for the next minute, and check with the user before making many changes."));
+                summary = "Rate-limit to " + WRITE_PER_MINUTE + " calls a minute";
+                explanation = "Write tools change data. A rate limit stops a looping or misled agent from making hundreds"
+                        + " of changes faster than anyone can review them.";
+            }
+            case EXECUTE -> {
+                rules.add(Rule.rateLimit("limit " + t + " to " + EXECUTE_PER_MINUTE + " calls a minute", EXECUTE_PER_MINUTE,
+                        Window.MINUTE, t + " is limited to " + EXECUTE_PER_MINUTE + " calls per minute (a fixed UTC minute)."
+                                + " Wait for the next minute before starting more."));
+                InputRule inputs = InputRule.of(tool);
+                notes.addAll(inputs.notes());
+                if (!inputs.conditions().isEmpty()) {
+                    rules.add(Rule.evaluate("check the inputs of " + t, inputs.conditions(), inputs.message()));
+                    summary = "Rate-limit to " + EXECUTE_PER_MINUTE + " calls a minute and " + inputs.summary();
+                } else {
+                    summary = "Rate-limit to " + EXECUTE_PER_MINUTE + " calls a minute";
+                }
+                explanation = "Execute tools run code, jobs or paid inference, with effects beyond the call. A tight rate"
+                        + " limit bounds runaway execution, and checking the inputs refuses malformed calls before they"
+                        + " start anything.";
+            }
+            case DESTRUCTIVE -> {
+                rules.add(Rule.deny("block " + t, t + " can delete or irreversibly overwrite data, so this policy blocks"
+                        + " it. Ask the user to do it themselves, or to enable it deliberately by replacing this rule in"
+                        + " the policy."));
+                summary = "Deny (or hide) until enabled deliberately";
+                explanation = "Destructive tools delete or irreversibly overwrite. Deny by default; an operator who needs"
+                        + " the tool replaces the deny rule deliberately, for example with a rate limit. `hide` is the"
+                        + " stricter choice: every call is refused as if the tool were not there.";
+            }
+            case FINANCIAL -> {
+                rules.add(Rule.deny("require human approval for " + t, t + " moves money or commits spending and"
+                        + " requires human approval. Ask the user to perform or approve this action."));
+                summary = "Deny: requires human approval";
+                explanation = "Financial tools move money or commit spending. An agent should not do that on its own:"
+                        + " deny the call, and let a person act.";
+            }
+            default -> throw new IllegalStateException();
+        }
+        Policy snippet = Policy.builder().tool(t, rules).build();
+        return new Recommendation(t, summary, rules, explanation, notes, snippet, PolicyWriter.write(snippet));
+    }
+
+    /** The complete policy for a server: every tool, commented with its category, unknown tools denied. */
+    public ServerPolicy serverPolicy(Server server, List<Verdict> verdicts, List<Recommendation> recommendations) {
+        Policy.Builder b = Policy.builder()
+                .description("Recommended Intercept policy for the " + server.name() + " MCP server ("
+                        + server.tools().size() + " tool" + (server.tools().size() == 1 ? "" : "s")
+                        + "), from the MCP tool catalogue")
+                .defaultDeny();
+        Map<String, List<String>> comments = new LinkedHashMap<>();
+        for (int i = 0; i < server.tools().size(); i++) {
+            Tool tool = server.tools().get(i);
+            Verdict v = verdicts.get(i);
+            Recommendation r = recommendations.get(i);
+            b.tool(tool.name(), r.rules());
+            comments.put(tool.name(), List.of(tool.name() + ": " + v.category().label() + ", " + v.riskLevel().label()
+                    + " risk (" + v.riskScore() + "/5). " + r.summary() + "."));
+        }
+        Policy policy = b.build();
+        List<String> header = List.of(
+                "Intercept policy for the " + server.name() + " MCP server (" + server.slug() + ").",
+                "Generated by the MCP tool catalogue from catalogue/servers/" + server.slug() + ".yaml,",
+                "tool list verified " + server.verified() + ". Validated and exercised by the embedded engine.",
+                "",
+                "default: deny refuses any tool this file does not list, including tools the server adds later:",
+                "review a new tool, then add it here.");
+        String yaml = PolicyWriter.write(policy, new PolicyWriter.Comments(header, comments));
+        return new ServerPolicy(server.slug(), policy, yaml);
+    }
+
+    /** Writes a bound the way the schema gave it (an integer stays an integer). */
+    static Json number(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return new Json.Num(stripped.scale() <= 0 ? stripped.setScale(0) : value);
+    }
+
+    static Condition condition(String argument, Operator op, Json value) {
+        return Condition.of("args." + argument, op, value);
+    }
+
+    static boolean isCategory(Verdict v, Category c) {
+        return v.category() == c;
+    }
+}
