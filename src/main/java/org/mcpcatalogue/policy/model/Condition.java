@@ -18,6 +18,9 @@ import org.mcpcatalogue.json.Json;
  */
 public record Condition(String path, String op, Json value) {
 
+    private static final BigDecimal INT64_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal UINT64_MAX = new BigDecimal("18446744073709551615");
+
     public Condition {
         path = Objects.requireNonNullElse(path, "");
         op = Objects.requireNonNullElse(op, "");
@@ -40,6 +43,11 @@ public record Condition(String path, String op, Json value) {
 
     /** Floats in canonical form, recursively; everything else unchanged. */
     static Json canonical(Json value) {
+        if (value instanceof Json.Num n && isInteger(n) && (n.value().compareTo(INT64_MIN) < 0
+                || n.value().compareTo(UINT64_MAX) > 0)) {
+            // Go's YAML decoder makes such a number a float64.
+            return new Json.Num(BigDecimal.valueOf(n.value().doubleValue()));
+        }
         if (value instanceof Json.Num n && !isInteger(n)) {
             BigDecimal canonical = BigDecimal.valueOf(n.value().doubleValue());
             return canonical.equals(n.value()) ? n : new Json.Num(canonical);
