@@ -136,6 +136,22 @@ public final class DialectHints {
         return JsonText.write(v);
     }
 
+    /** Conditions on one line, with only the keys Intercept reads. */
+    static String flowConditions(YamlNode.Sequence conditions) {
+        List<String> items = new ArrayList<>();
+        for (YamlNode c : conditions.items()) {
+            if (c instanceof YamlNode.Mapping m) {
+                List<String> parts = new ArrayList<>();
+                m.entries().stream().filter(e -> List.of("path", "op", "value").contains(e.key()))
+                        .forEach(e -> parts.add(e.key() + ": " + flow(e.value())));
+                items.add("{" + String.join(", ", parts) + "}");
+            } else {
+                items.add(flow(c));
+            }
+        }
+        return "[" + String.join(", ", items) + "]";
+    }
+
     /** The hints for one rule. */
     private static final class RuleHints {
         final String tool;
@@ -167,6 +183,8 @@ public final class DialectHints {
             Optional<String> reason = text("reason");
             Optional<YamlNode> validate = rule.get("validate");
             Optional<String> name = text("name").filter(s -> !s.isEmpty());
+            Optional<YamlNode> conditions = rule.get("conditions").filter(n -> n instanceof YamlNode.Sequence s
+                    && !s.items().isEmpty());
 
             String shorthand = text("rate_limit").orElse(null);
             if (rateLimit.orElse(null) instanceof YamlNode.Mapping limit) {
@@ -183,11 +201,16 @@ public final class DialectHints {
             boolean deny = action.map("deny"::equals).orElse(false);
             if (action.isPresent() && action.get().equals("allow")) {
                 dialect = true;
-                hint(shorthand != null || rateLimit.isPresent()
-                        ? "there is no action \"allow\"; leave action out (a rate_limit rule is an evaluate rule)"
-                        : "there is no action \"allow\": calls are allowed unless a rule denies them, so drop this "
-                        + "rule (with default: deny, list the tool with rules: [] instead), or make it an evaluate "
-                        + "rule with conditions");
+                if (shorthand != null || rateLimit.isPresent()) {
+                    hint("there is no action \"allow\"; leave action out (a rate_limit rule is an evaluate rule)");
+                } else if (conditions.isPresent()) {
+                    hint("there is no action \"allow\"; leave action out: a rule with conditions is an evaluate "
+                            + "rule, which lets a call through when all its conditions hold");
+                } else {
+                    hint("there is no action \"allow\": calls are allowed unless a rule denies them, so drop this "
+                            + "rule (with default: deny, list the tool with rules: [] instead), or make it an "
+                            + "evaluate rule with conditions");
+                }
             }
             if (reason.isPresent()) {
                 dialect = true;
@@ -218,12 +241,14 @@ public final class DialectHints {
                 return;
             }
             String onDeny = text("on_deny").or(() -> reason).orElse("");
-            if (shorthand != null || deny) {
+            if (shorthand != null || deny || conditions.isPresent()) {
                 StringBuilder r = new StringBuilder("{name: ").append(PolicyWriter.quote(ruleName));
                 if (deny) {
                     r.append(", action: \"deny\"");
-                } else {
+                } else if (shorthand != null) {
                     r.append(", rate_limit: ").append(PolicyWriter.quote(shorthand));
+                } else {
+                    r.append(", conditions: ").append(flowConditions((YamlNode.Sequence) conditions.get()));
                 }
                 if (!onDeny.isEmpty()) {
                     r.append(", on_deny: ").append(PolicyWriter.quote(onDeny));
@@ -231,7 +256,7 @@ public final class DialectHints {
                 equivalent.add(r.append('}').toString());
             }
             if (requiredArgs) {
-                String argsName = name.isPresent() || shorthand != null ? tool + " required arguments" : ruleName;
+                String argsName = equivalent.isEmpty() ? ruleName : tool + " required arguments";
                 equivalent.add("{name: " + PolicyWriter.quote(argsName) + ", conditions: [{path: \"args.<argument>\", "
                         + "op: \"exists\", value: true}], on_deny: " + PolicyWriter.quote("Missing a required argument for " + tool) + "}");
             }

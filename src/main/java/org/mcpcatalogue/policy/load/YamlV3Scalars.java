@@ -226,7 +226,9 @@ final class YamlV3Scalars {
                 } else {
                     parsed = new BigDecimal(token.startsWith("+") ? token.substring(1) : token);
                 }
-                return parsed.compareTo(n.value()) == 0;
+                // The reader may also take a leading 0 as octal, as yaml.v3 does.
+                return parsed.compareTo(n.value()) == 0 || parseIntBase0(token)
+                        .map(v -> new BigDecimal(v).compareTo(n.value()) == 0).orElse(false);
             } catch (NumberFormatException e) {
                 return false;
             }
