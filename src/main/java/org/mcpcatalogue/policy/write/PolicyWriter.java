@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.json.JsonText;
 import org.mcpcatalogue.policy.model.Condition;
 import org.mcpcatalogue.policy.model.Policy;
 import org.mcpcatalogue.policy.model.Rule;
@@ -164,34 +165,21 @@ public final class PolicyWriter {
     }
 
     /**
-     * A YAML double-quoted scalar. Escaped: {@code "} and {@code \}, every character YAML does not allow unescaped,
-     * tabs, and the characters YAML 1.1 readers (yaml.v3) take as line breaks (U+0085, U+2028, U+2029) or strip
-     * (U+FEFF).
+     * A YAML double-quoted scalar: the JSON string literal (JSON's escapes are a subset of YAML's), with the
+     * characters YAML does not allow unescaped, or that YAML 1.1 readers such as yaml.v3 take as line breaks
+     * (U+0085) or strip (U+FEFF), escaped as well.
      */
     public static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    boolean printable = (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) || Character.isSurrogate(c);
-                    boolean lineBreak = c == 0x2028 || c == 0x2029;
-                    if (printable && !lineBreak) {
-                        out.append(c);
-                    } else if (c <= 0xFF) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(String.format("\\u%04x", (int) c));
-                    }
-                }
+        String json = JsonText.quote(s);
+        StringBuilder out = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if ((c >= 0x7F && c <= 0x9F) || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF) {
+                out.append(String.format(c <= 0xFF ? "\\x%02x" : "\\u%04x", (int) c));
+            } else {
+                out.append(c);
             }
         }
-        return out.append('"').toString();
+        return out.toString();
     }
 }
