@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "policy",
         mixinStandardHelpOptions = true,
         description = "Check and evaluate Intercept policy files with the embedded engine.",
-        subcommands = {})
+        subcommands = {PolicyCheckCommand.class, PolicyEvalCommand.class})
 public final class PolicyCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -122,7 +122,7 @@ public final class SafeYaml {
     public Result read(String file, String text) {
         Reader reader = new Reader(file);
         YamlNode root = null;
-        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), new StringReader(text))) {
+        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), new ShortReads(new StringReader(text)))) {
             reader.parser = (ScalarAwareYamlFactory.Parser) parser;
             JsonToken first = parser.nextToken();
             if (first != null) {
@@ -143,6 +143,24 @@ public final class SafeYaml {
             root = null;
         }
         return new Result(Optional.ofNullable(root), reader.diagnostics.sorted());
+    }
+
+    /**
+     * Never fills a caller's whole buffer in one read. snakeyaml-engine 3.0.1 reads into a buffer one char larger
+     * than its window and, when the last char read is a high surrogate, reads the low one into the slot after it:
+     * past the end of the array when the first read filled it, so a file with a character outside the BMP at that
+     * offset (every 1025 chars) failed with an IndexOutOfBoundsException. Short reads are allowed by the
+     * {@link java.io.Reader} contract and leave that slot free.
+     */
+    private static final class ShortReads extends java.io.FilterReader {
+        ShortReads(java.io.Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws java.io.IOException {
+            return super.read(buffer, offset, length > 1 ? length - 1 : length);
+        }
     }
 
     /** Thrown to abandon a file after a problem that leaves the rest meaningless. */

@@ -150,4 +150,15 @@ class SafeYamlTest {
         assertFalse(r.root().isPresent());
         assertEquals(List.of(), lines(r));
     }
+
+    @Test
+    void readsACharacterOutsideTheBmpWhereverItFalls() {
+        for (int pad = 1015; pad < 1035; pad++) {
+            String text = "a: \"" + "x".repeat(pad) + "\uD83D\uDE00\"\n";
+            SafeYaml.Result r = read(text);
+            assertEquals(List.of(), lines(r), "padding " + pad);
+            assertEquals("x".repeat(pad) + "\uD83D\uDE00",
+                    ((Json.Str) ((YamlNode.Mapping) r.root().orElseThrow()).get("a").orElseThrow().toJson()).value());
+        }
+    }
 }
