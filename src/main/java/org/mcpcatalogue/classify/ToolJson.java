@@ -22,10 +22,10 @@ public final class ToolJson {
      */
     public static Tool read(Json value, String origin) {
         if (!(value instanceof Json.Obj obj)) {
-            throw new IllegalArgumentException(origin + ": a tool must be a JSON object, found " + value.typeName());
+            throw new IllegalArgumentException(origin + ": error: a tool must be a JSON object, found " + value.typeName());
         }
         String name = string(obj, "name", origin).orElseThrow(() ->
-                new IllegalArgumentException(origin + ": a tool needs a \"name\""));
+                new IllegalArgumentException(origin + ": error: a tool needs a \"name\""));
         String description = string(obj, "description", origin).orElse("");
         Json rawSchema = obj.get("inputSchema").orElse(Json.NULL);
         Json.Obj schema;
@@ -34,7 +34,7 @@ public final class ToolJson {
         } else if (rawSchema instanceof Json.Null) {
             schema = new Json.Obj(Map.of("type", new Json.Str("object")));
         } else {
-            throw new IllegalArgumentException(origin + ": \"inputSchema\" of " + name + " must be an object");
+            throw new IllegalArgumentException(origin + ": error: \"inputSchema\" of " + name + " must be an object");
         }
         Annotations annotations = Annotations.NONE;
         if (obj.get("annotations").orElse(Json.NULL) instanceof Json.Obj a) {
@@ -54,7 +54,7 @@ public final class ToolJson {
         if (v instanceof Json.Str s) {
             return Optional.of(s.value());
         }
-        throw new IllegalArgumentException(origin + ": \"" + key + "\" must be a string, found " + v.typeName());
+        throw new IllegalArgumentException(origin + ": error: \"" + key + "\" must be a string, found " + v.typeName());
     }
 
     private static Hint hint(Json.Obj obj, String key) {

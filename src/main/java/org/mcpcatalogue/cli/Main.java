@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ValidateCommand.class,
                 PolicyCommand.class,
+                ClassifyCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

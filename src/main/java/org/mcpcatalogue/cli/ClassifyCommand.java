@@ -1,0 +1,146 @@
+package org.mcpcatalogue.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.mcpcatalogue.classify.Classifier;
+import org.mcpcatalogue.classify.Flag;
+import org.mcpcatalogue.classify.RulesException;
+import org.mcpcatalogue.classify.RulesLoader;
+import org.mcpcatalogue.classify.Signal;
+import org.mcpcatalogue.classify.ToolJson;
+import org.mcpcatalogue.classify.Verdict;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.json.JsonText;
+import org.mcpcatalogue.model.Tool;
+import org.mcpcatalogue.prove.Proof;
+import org.mcpcatalogue.prove.ProofStep;
+import org.mcpcatalogue.prove.Prover;
+import org.mcpcatalogue.recommend.Recommendation;
+import org.mcpcatalogue.recommend.Recommender;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.core.JacksonException;
+
+/**
+ * {@code catalogue classify}: judges MCP tool definitions by the rules alone (no catalogue look-ups) and prints
+ * one JSON line per tool with the verdict, its evidence, and the recommended policy the engine has proved.
+ */
+@Command(name = "classify",
+        mixinStandardHelpOptions = true,
+        description = {"Classify MCP tool definitions by the rules alone and recommend a proved Intercept policy.",
+                "Input: one MCP Tool JSON object, an array of them, or a tools/list result {\"tools\": [...]}.",
+                "Output: one JSON line per tool: name, category, risk_level, risk_score, confidence, signals, flags,",
+                "policy (the snippet YAML), policy_summary and proof (what the embedded engine checked)."})
+public final class ClassifyCommand implements Callable<Integer> {
+
+    /** Where standard input comes from; tests replace it. */
+    static Supplier<InputStream> stdin = () -> System.in;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", defaultValue = "-",
+            description = "A JSON file, or - for standard input (the default).")
+    String input;
+
+    @Option(names = "--tag", paramLabel = "TAG",
+            description = "A tag of the tool's server, as in the catalogue (e.g. paid-inference); repeatable.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Classification rules to use instead of the bundled ones (e.g. catalogue/rules/classification.yaml).")
+    Path rules;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String name = input.equals("-") ? "stdin" : input;
+        String text;
+        try {
+            text = input.equals("-") ? new String(stdin.get().readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(input));
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+        }
+        Json document;
+        try {
+            document = JsonText.parse(text);
+        } catch (JacksonException e) {
+            var l = e.getLocation();
+            throw new InputException(name + (l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr())
+                    + ": error: not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(name + ": error: " + e.getMessage(), e);
+        }
+        Classifier classifier;
+        try {
+            classifier = new Classifier(rules == null ? RulesLoader.bundled() : RulesLoader.load(rules));
+        } catch (RulesException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+        List<Json> items = ToolJson.tools(document);
+        List<Tool> tools = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                tools.add(ToolJson.read(items.get(i), name + (items.size() > 1 ? " (tool " + (i + 1) + ")" : "")));
+            } catch (IllegalArgumentException e) {
+                throw new InputException(e.getMessage(), e);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Recommender recommender = new Recommender();
+        Prover prover = new Prover();
+        boolean allProved = true;
+        for (Tool tool : tools) {
+            Verdict v = classifier.classify(tool, new LinkedHashSet<>(tags));
+            Recommendation r = recommender.recommend(tool, v);
+            Proof proof = prover.prove(tool, r);
+            allProved &= proof.passed();
+            out.println(line(tool, v, r, proof));
+        }
+        out.flush();
+        return allProved ? Main.OK : Main.INVALID;
+    }
+
+    static String line(Tool tool, Verdict v, Recommendation r, Proof proof) {
+        StringBuilder b = new StringBuilder("{");
+        b.append("\"name\":").append(JsonText.quote(tool.name()))
+                .append(",\"category\":").append(JsonText.quote(v.category().label()))
+                .append(",\"risk_level\":").append(JsonText.quote(v.riskLevel().label()))
+                .append(",\"risk_score\":").append(v.riskScore())
+                .append(",\"confidence\":").append(JsonText.quote(v.confidence().label()))
+                .append(",\"signals\":[");
+        for (int i = 0; i < v.signals().size(); i++) {
+            Signal s = v.signals().get(i);
+            b.append(i == 0 ? "" : ",").append("{\"source\":").append(JsonText.quote(s.source()))
+                    .append(",\"detail\":").append(JsonText.quote(s.detail()))
+                    .append(",\"effect\":").append(JsonText.quote(s.effect())).append('}');
+        }
+        b.append("],\"flags\":[");
+        for (int i = 0; i < v.flags().size(); i++) {
+            Flag f = v.flags().get(i);
+            b.append(i == 0 ? "" : ",").append("{\"kind\":").append(JsonText.quote(f.kind()))
+                    .append(",\"detail\":").append(JsonText.quote(f.detail())).append('}');
+        }
+        b.append("],\"policy\":").append(JsonText.quote(r.snippetYaml()))
+                .append(",\"policy_summary\":").append(JsonText.quote(r.summary()))
+                .append(",\"proof\":[");
+        for (int i = 0; i < proof.steps().size(); i++) {
+            ProofStep s = proof.steps().get(i);
+            b.append(i == 0 ? "" : ",").append("{\"claim\":").append(JsonText.quote(s.claim()))
+                    .append(",\"observed\":").append(JsonText.quote(s.observed()))
+                    .append(",\"passed\":").append(s.passed()).append('}');
+        }
+        return b.append("]}").toString();
+    }
+}

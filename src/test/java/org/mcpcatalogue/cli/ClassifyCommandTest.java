@@ -1,0 +1,89 @@
+package org.mcpcatalogue.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.json.JsonText;
+
+class ClassifyCommandTest {
+
+    @AfterEach
+    void restoreStdin() {
+        ClassifyCommand.stdin = () -> System.in;
+    }
+
+    private static CliRun withStdin(String input, String... args) {
+        ClassifyCommand.stdin = () -> new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
+        return CliRun.of(args);
+    }
+
+    private static List<Json.Obj> lines(CliRun run) {
+        return run.outLines().stream().map(l -> (Json.Obj) JsonText.parse(l)).toList();
+    }
+
+    private static String str(Json.Obj o, String key) {
+        return ((Json.Str) o.get(key).orElseThrow()).value();
+    }
+
+    @Test
+    void oneToolGivesOneLineWithEveryField() {
+        CliRun run = withStdin("{\"name\":\"delete_file\",\"description\":\"Delete a file.\",\"inputSchema\":{\"type\":\"object\"}}", "classify");
+        assertEquals(0, run.exitCode(), run.err());
+        Json.Obj line = lines(run).get(0);
+        assertEquals(List.of("name", "category", "risk_level", "risk_score", "confidence", "signals", "flags", "policy",
+                "policy_summary", "proof"), List.copyOf(line.members().keySet()));
+        assertEquals("Destructive", str(line, "category"));
+        assertEquals("Critical", str(line, "risk_level"));
+        Json.Obj signal = (Json.Obj) ((Json.Arr) line.get("signals").orElseThrow()).items().get(0);
+        assertEquals(List.of("source", "detail", "effect"), List.copyOf(signal.members().keySet()));
+        assertTrue(str(line, "policy").contains("action: \"deny\""), str(line, "policy"));
+    }
+
+    @Test
+    void theSnippetPrintedPassesPolicyCheck(@TempDir Path tmp) throws Exception {
+        CliRun run = withStdin("{\"tools\":[{\"name\":\"generate_image\",\"description\":\"Generate images using Flux.1 Schnell model\","
+                + "\"inputSchema\":{\"type\":\"object\",\"properties\":{\"prompt\":{\"type\":\"string\"}},\"required\":[\"prompt\"]}},"
+                + "{\"name\":\"list_models\",\"description\":\"List the models.\"}]}", "classify", "--tag", "paid-inference");
+        List<Json.Obj> out = lines(run);
+        assertEquals(2, out.size());
+        assertEquals("Execute", str(out.get(0), "category"));
+        assertEquals(Json.Num.of(3), out.get(0).get("risk_score").orElseThrow());
+        for (Json.Obj line : out) {
+            Path file = tmp.resolve(str(line, "name") + ".yaml");
+            Files.writeString(file, str(line, "policy"));
+            CliRun check = CliRun.of("policy", "check", file.toString());
+            assertEquals(0, check.exitCode(), check.out());
+            assertEquals(file + ": valid\n", check.out());
+        }
+    }
+
+    @Test
+    void anArrayAndAFileAreAccepted(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("tools.json");
+        Files.writeString(f, "[{\"name\":\"a_get\"},{\"name\":\"b_list\"}]");
+        assertEquals(2, CliRun.of("classify", f.toString()).outLines().size());
+    }
+
+    @Test
+    void invalidJsonNamesLineAndColumn() {
+        CliRun run = withStdin("{\"name\": \"x\",\n \"description\": }", "classify");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("catalogue: stdin:2:17: error: not valid JSON"), run.err());
+    }
+
+    @Test
+    void aNonToolIsRefused() {
+        CliRun run = withStdin("{\"name\": 5}", "classify");
+        assertEquals(1, run.exitCode());
+        assertEquals("catalogue: stdin: error: \"name\" must be a string, found integer\n", run.err());
+    }
+}

@@ -1,0 +1,123 @@
+package org.mcpcatalogue.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mcpcatalogue.classify.Classifier;
+import org.mcpcatalogue.classify.RulesLoader;
+import org.mcpcatalogue.classify.ToolJson;
+import org.mcpcatalogue.classify.Verdict;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.json.JsonText;
+import org.mcpcatalogue.load.CatalogueLoader;
+import org.mcpcatalogue.model.Server;
+import org.mcpcatalogue.model.Tool;
+import org.mcpcatalogue.policy.Policies;
+import org.mcpcatalogue.policy.model.Condition;
+import org.mcpcatalogue.policy.model.Operator;
+import org.mcpcatalogue.policy.model.Rule;
+import org.mcpcatalogue.validate.CatalogueValidator;
+
+class RecommenderTest {
+
+    private static final Classifier CLASSIFIER = new Classifier(RulesLoader.load(Path.of(RulesLoader.REPOSITORY_PATH)));
+    private final Recommender recommender = new Recommender();
+
+    private static Server server(String slug) {
+        return new CatalogueValidator(LocalDate.of(2026, 11, 21)).validate(new CatalogueLoader().load(Path.of("catalogue"), "catalogue"))
+                .catalogue().orElseThrow().server(slug).orElseThrow();
+    }
+
+    private Recommendation recommend(Server s, String tool) {
+        Tool t = s.tool(tool).orElseThrow();
+        return recommender.recommend(t, CLASSIFIER.classify(t, new HashSet<>(s.tags())));
+    }
+
+    private Recommendation recommend(String json) {
+        Tool t = ToolJson.read(JsonText.parse(json), "test");
+        return recommender.recommend(t, CLASSIFIER.classify(t));
+    }
+
+    @Test
+    void fluxIsRateLimitedToThirtyAMinute() {
+        Recommendation r = recommend(server("hzzy2o-flux-cloudfare-mcp"), "generate_image");
+        assertEquals(1, r.rules().size());
+        assertEquals("30/minute", r.rules().get(0).rateLimit());
+        assertTrue(r.snippetYaml().startsWith("version: \"1\"\n"), r.snippetYaml());
+        assertTrue(r.snippetYaml().contains("rate_limit: \"30/minute\""), r.snippetYaml());
+    }
+
+    @Test
+    void togetherIsTenAMinuteAndRequiresPrompt() {
+        Recommendation r = recommend(server("together-ai"), "generate_image");
+        assertEquals(2, r.rules().size());
+        assertEquals("10/minute", r.rules().get(0).rateLimit());
+        Rule inputs = r.rules().get(1);
+        assertEquals(List.of(Condition.requires("prompt")), inputs.conditions(),
+                "only the required input is checked; bounding optional ones would deny calls that leave them out");
+        assertTrue(r.notes().get(0).startsWith("5 optional inputs have an enum or bounds"), r.notes().toString());
+    }
+
+    @Test
+    void requiredEnumsAndBoundsAreEnforced() {
+        Recommendation r = recommend("{\"name\":\"run_job\",\"description\":\"Run a job.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{"
+                + "\"queue\":{\"type\":\"string\",\"enum\":[\"fast\",\"slow\"]},\"workers\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":8}},"
+                + "\"required\":[\"queue\",\"workers\"]}}");
+        assertEquals(List.of(
+                Condition.requires("queue"),
+                Condition.of("args.queue", Operator.IN, new Json.Arr(List.of(new Json.Str("fast"), new Json.Str("slow")))),
+                Condition.requires("workers"),
+                Condition.of("args.workers", Operator.GTE, Json.Num.of(1)),
+                Condition.of("args.workers", Operator.LTE, Json.Num.of(8))), r.rules().get(1).conditions());
+        assertEquals("run_job needs queue (one of fast, slow); workers, workers ≥ 1, workers ≤ 8. Call it again with every required input.",
+                r.rules().get(1).onDeny());
+    }
+
+    @Test
+    void destructiveAndFinancialToolsAreDeniedWithInstructions() {
+        Recommendation d = recommend("{\"name\":\"delete_repository\",\"description\":\"Delete a repository.\"}");
+        assertEquals("deny", d.rules().get(0).action());
+        assertTrue(d.rules().get(0).onDeny().contains("enable it deliberately"), d.rules().get(0).onDeny());
+        Recommendation f = recommend("{\"name\":\"create_refund\",\"description\":\"Refund a charge.\"}");
+        assertEquals("deny", f.rules().get(0).action());
+        assertTrue(f.rules().get(0).onDeny().contains("requires human approval"), f.rules().get(0).onDeny());
+    }
+
+    @Test
+    void readToolsAreListedWithNoRules() {
+        Recommendation r = recommend("{\"name\":\"list_issues\",\"description\":\"List issues of a repository.\"}");
+        assertEquals(List.of(), r.rules());
+        assertTrue(r.snippetYaml().contains("list_issues:\n    rules: []"), r.snippetYaml());
+    }
+
+    @Test
+    void everyRuleIsNamedAndExplainsItself() {
+        for (String json : List.of("{\"name\":\"update_issue\",\"description\":\"Update an issue.\"}",
+                "{\"name\":\"run_query\",\"description\":\"Run SQL.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"sql\":{\"type\":\"string\"}},\"required\":[\"sql\"]}}",
+                "{\"name\":\"drop_table\",\"description\":\"Drop a table.\"}")) {
+            for (Rule rule : recommend(json).rules()) {
+                assertTrue(!rule.name().isBlank() && !rule.onDeny().isBlank(), rule.toString());
+            }
+        }
+    }
+
+    @Test
+    void aServerPolicyListsEveryToolDeniesUnknownOnesAndValidates() {
+        Server s = server("together-ai");
+        List<Verdict> verdicts = s.tools().stream().map(t -> CLASSIFIER.classify(t, new HashSet<>(s.tags()))).toList();
+        List<Recommendation> recs = new java.util.ArrayList<>();
+        for (int i = 0; i < s.tools().size(); i++) {
+            recs.add(recommender.recommend(s.tools().get(i), verdicts.get(i)));
+        }
+        ServerPolicy p = recommender.serverPolicy(s, verdicts, recs);
+        assertEquals("deny", p.policy().defaultAction());
+        assertEquals(List.of("generate_image"), List.copyOf(p.policy().tools().keySet()));
+        assertEquals(List.of(), Policies.validate(p.policy()));
+        assertTrue(p.yaml().contains("# generate_image: Execute, High risk (3/5)."), p.yaml());
+    }
+}
