@@ -46,7 +46,9 @@ class AssetsBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Browser.requireChromium();
+        if (!Browser.isAvailable()) {
+            return; // each test then skips, or fails in CI, in reset()
+        }
         copyTree(Path.of("src/test/resources/browser-site"), site);
         copyTree(Path.of("templates/assets"), site.resolve("catalogue/assets"));
         writeBigIndex(site.resolve("catalogue/big"), 63);
@@ -66,6 +68,7 @@ class AssetsBrowserTest {
 
     @BeforeEach
     void reset() {
+        Browser.requireChromium();
         browser.desktop();
         browser.colorScheme(false);
         server.resetCounts();
@@ -73,6 +76,9 @@ class AssetsBrowserTest {
 
     @AfterEach
     void noConsoleErrorsAndNothingFromOutside() {
+        if (browser == null) {
+            return;
+        }
         assertEquals(List.of(), browser.consoleErrors(), "console errors");
         // Every resource the page loaded came from the local server: no CDN, no web font.
         @SuppressWarnings("unchecked")

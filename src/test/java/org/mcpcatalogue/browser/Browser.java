@@ -31,8 +31,8 @@ import java.util.stream.Stream;
  * downloads, anything. Chromium starts with a fresh profile and its background networking off, so a test
  * talks to nothing but the local {@link StaticServer}.
  *
- * <p>Call {@link #requireChromium()} first (in {@code @BeforeAll}): without the binaries it fails the test
- * when {@code CI=true} and skips it otherwise. The page may read and write the clipboard (granted for every
+ * <p>Call {@link #requireChromium()} first (in {@code @BeforeEach}, so that each test is reported as skipped):
+ * without the binaries it fails the test when {@code CI=true} and skips it otherwise. The page may read and write the clipboard (granted for every
  * origin through the DevTools protocol), every console message is kept for {@link #consoleErrors()}, and
  * {@link #screenshot(String)} writes PNGs under {@code target/screenshots/}.
  *
@@ -85,10 +85,7 @@ public final class Browser implements AutoCloseable {
      * CI must never silently skip browser tests: {@code .ci/run} installs both.
      */
     public static void requireChromium() {
-        List<String> missing = Stream.of(CHROMIUM, CHROMEDRIVER)
-                .filter(p -> !Files.isExecutable(p))
-                .map(Path::toString)
-                .toList();
+        List<String> missing = missing();
         if (missing.isEmpty()) {
             return;
         }
@@ -98,6 +95,18 @@ public final class Browser implements AutoCloseable {
             Assertions.fail(message + " (CI=true, so this fails instead of skipping; .ci/run should install them)");
         }
         Assumptions.assumeTrue(false, message);
+    }
+
+    /** @return whether Chromium and its driver are installed where {@link #start()} looks for them */
+    public static boolean isAvailable() {
+        return missing().isEmpty();
+    }
+
+    private static List<String> missing() {
+        return Stream.of(CHROMIUM, CHROMEDRIVER)
+                .filter(p -> !Files.isExecutable(p))
+                .map(Path::toString)
+                .toList();
     }
 
     /**
