@@ -50,6 +50,14 @@ public final class RulesLoader {
         }
     }
 
+    /**
+     * The rules of a catalogue when it has its own {@code rules/classification.yaml}, else the bundled ones: a
+     * build of a checkout uses the rules as edited, a build of any other catalogue the rules of the release.
+     */
+    public static Rules bundledOr(Path path) {
+        return Files.isRegularFile(path) ? load(path) : bundled();
+    }
+
     public static Rules load(Path path) {
         try {
             return parse(path.toString(), Files.readAllBytes(path));

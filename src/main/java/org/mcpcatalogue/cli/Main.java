@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Catalogue of MCP servers and their tools: validate, classify, build the site, and check Intercept policies.",
         subcommands = {
                 ValidateCommand.class,
+                BuildCommand.class,
                 PolicyCommand.class,
                 ClassifyCommand.class,
                 CommandLine.HelpCommand.class

@@ -59,6 +59,22 @@ public sealed interface Json permits Json.Obj, Json.Arr, Json.Str, Json.Num, Jso
     record Null() implements Json {
     }
 
+    /**
+     * An object from alternating keys and values, in that order: {@code obj("a", x, "b", y)}. Use this rather
+     * than {@code Map.of}, whose iteration order changes from run to run.
+     */
+    static Obj obj(Object... keysAndValues) {
+        Map<String, Json> members = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            members.put((String) keysAndValues[i], (Json) keysAndValues[i + 1]);
+        }
+        return new Obj(members);
+    }
+
+    static Str str(String value) {
+        return new Str(value);
+    }
+
     Null NULL = new Null();
     Bool TRUE = new Bool(true);
     Bool FALSE = new Bool(false);

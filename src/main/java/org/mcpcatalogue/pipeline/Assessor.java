@@ -42,18 +42,76 @@ public final class Assessor {
     }
 
     public CatalogueReport assess(Catalogue catalogue) {
-        List<ServerReport> servers = catalogue.servers().parallelStream().map(this::assess).toList();
+        return assess(catalogue, StageListener.NONE);
+    }
+
+    /** Classify, then recommend, then prove: three passes, each parallel over servers, each reported. */
+    public CatalogueReport assess(Catalogue catalogue, StageListener listener) {
+        long t0 = System.nanoTime();
+        List<List<Verdict>> verdicts = catalogue.servers().parallelStream().map(this::classify).toList();
+        int tools = catalogue.toolCount();
+        listener.finished("classify", tools + " tools", millis(t0));
+
+        long t1 = System.nanoTime();
+        List<Server> servers = catalogue.servers();
+        List<List<Recommendation>> recs = new ArrayList<>();
+        List<ServerPolicy> policies = new ArrayList<>();
+        java.util.stream.IntStream.range(0, servers.size()).parallel().mapToObj(i -> recommend(servers.get(i), verdicts.get(i)))
+                .toList().forEach(r -> {
+                    recs.add(r.recs());
+                    policies.add(r.policy());
+                });
+        listener.finished("recommend", tools + " tool policies, " + servers.size() + " server policies", millis(t1));
+
+        long t2 = System.nanoTime();
+        List<ServerReport> reports = java.util.stream.IntStream.range(0, servers.size()).parallel()
+                .mapToObj(i -> prove(servers.get(i), verdicts.get(i), recs.get(i), policies.get(i))).toList();
         List<String> failures = new ArrayList<>();
-        for (ServerReport s : servers) {
+        int checks = 0;
+        for (ServerReport s : reports) {
             for (ToolReport t : s.tools()) {
                 failed(s.server().location().file() + ": tool " + t.tool().name(), t.proof(), failures);
+                checks += t.proof().steps().size();
             }
             failed(s.server().location().file() + ": server policy", s.proof(), failures);
+            checks += s.proof().steps().size();
         }
+        listener.finished("prove", (tools + servers.size()) + " policies, " + checks + " engine checks, "
+                + failures.size() + " failed", millis(t2));
         if (!failures.isEmpty()) {
             throw new ProofFailedException(String.join("\n", failures));
         }
-        return new CatalogueReport(servers);
+        return new CatalogueReport(reports);
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private record Recommended(List<Recommendation> recs, ServerPolicy policy) {
+    }
+
+    private List<Verdict> classify(Server server) {
+        HashSet<String> tags = new HashSet<>(server.tags());
+        return server.tools().stream().map(t -> classifier.classify(t, tags)).toList();
+    }
+
+    private Recommended recommend(Server server, List<Verdict> verdicts) {
+        List<Recommendation> recs = new ArrayList<>();
+        for (int i = 0; i < server.tools().size(); i++) {
+            recs.add(recommender.recommend(server.tools().get(i), verdicts.get(i)));
+        }
+        return new Recommended(recs, recommender.serverPolicy(server, verdicts, recs));
+    }
+
+    private ServerReport prove(Server server, List<Verdict> verdicts, List<Recommendation> recs, ServerPolicy policy) {
+        List<ToolReport> tools = new ArrayList<>();
+        for (int i = 0; i < server.tools().size(); i++) {
+            Tool tool = server.tools().get(i);
+            tools.add(new ToolReport(server, tool, verdicts.get(i), recs.get(i), prover.prove(tool, recs.get(i))));
+        }
+        Proof proof = prover.prove(server.tools(), recs, policy);
+        return new ServerReport(server, tools, flows.analyse(server.tools(), verdicts), policy, proof);
     }
 
     private static void failed(String what, Proof proof, List<String> out) {
@@ -62,20 +120,4 @@ public final class Assessor {
         }
     }
 
-    private ServerReport assess(Server server) {
-        HashSet<String> tags = new HashSet<>(server.tags());
-        List<Verdict> verdicts = new ArrayList<>();
-        List<Recommendation> recs = new ArrayList<>();
-        List<ToolReport> tools = new ArrayList<>();
-        for (Tool tool : server.tools()) {
-            Verdict v = classifier.classify(tool, tags);
-            Recommendation r = recommender.recommend(tool, v);
-            verdicts.add(v);
-            recs.add(r);
-            tools.add(new ToolReport(server, tool, v, r, prover.prove(tool, r)));
-        }
-        ServerPolicy policy = recommender.serverPolicy(server, verdicts, recs);
-        Proof proof = prover.prove(server.tools(), recs, policy);
-        return new ServerReport(server, tools, flows.analyse(server.tools(), verdicts), policy, proof);
-    }
 }

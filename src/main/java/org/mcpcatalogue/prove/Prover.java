@@ -48,7 +48,7 @@ public final class Prover {
         for (Rule rule : rec.rules()) {
             if ("deny".equals(rule.action())) {
                 Decision d = engine(rec.snippet()).decide(tool.name(), args, START);
-                steps.add(new ProofStep("Every call is denied with “" + rule.onDeny() + "”", observed(d),
+                steps.add(new ProofStep("Every call is denied with “" + rule.onDeny() + "”", observed(d, rule.onDeny()),
                         !d.allowed() && d.message().equals(rule.onDeny()) && d.rule().equals(rule.name())));
             } else if (!rule.rateLimit().isEmpty()) {
                 rateLimit(tool, rec, rule, args, steps);
@@ -75,7 +75,7 @@ public final class Prover {
                 allowed + " of " + n + " allowed", allowed == n));
         Decision over = engine.decide(tool.name(), args, START.plusSeconds(n * step));
         steps.add(new ProofStep("Call " + (n + 1) + " in the same " + window.text() + " is denied: “" + rule.onDeny() + "”",
-                observed(over), !over.allowed() && over.message().equals(rule.onDeny())));
+                observed(over, rule.onDeny()), !over.allowed() && over.message().equals(rule.onDeny())));
         Instant next = START.plusSeconds(window.seconds());
         Decision again = engine.decide(tool.name(), args, next);
         steps.add(new ProofStep("At the start of the next " + window.text() + " (" + next + ") calls are allowed again:"
@@ -116,7 +116,7 @@ public final class Prover {
                 what = "with " + name + (lower ? " below " : " above ") + JsonText.number(bound.value());
             }
             Decision d = engine(rec.snippet()).decide(tool.name(), bad, START);
-            steps.add(new ProofStep("A call " + what + " is denied: “" + rule.onDeny() + "”", observed(d),
+            steps.add(new ProofStep("A call " + what + " is denied: “" + rule.onDeny() + "”", observed(d, rule.onDeny()),
                     !d.allowed() && d.message().equals(rule.onDeny())));
         }
     }
@@ -159,6 +159,14 @@ public final class Prover {
 
     private static PolicyEngine engine(Policy policy) {
         return PolicyEngine.create(policy, new InMemoryStateStore(), Clock.fixed(START, ZoneOffset.UTC));
+    }
+
+    /** Like {@link #observed(Decision)}, but a denial with the expected message is not quoted twice. */
+    private static String observed(Decision d, String expected) {
+        if (!d.allowed() && d.message().equals(expected)) {
+            return "denied by " + (d.rule().startsWith("(") ? d.rule() : "“" + d.rule() + "”") + " with this message";
+        }
+        return observed(d);
     }
 
     private static String observed(Decision d) {

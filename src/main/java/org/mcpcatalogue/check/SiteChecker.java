@@ -1,0 +1,128 @@
+package org.mcpcatalogue.check;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.mcpcatalogue.render.Output;
+
+/**
+ * Stage 7, check: parses every page of the rendered site with jsoup before anything is published. Every
+ * internal {@code href} and {@code src} must resolve to a file of the site and every {@code #fragment} to an id
+ * of its page; ids are unique; every page has a title, a meta description and exactly one {@code h1}.
+ */
+public final class SiteChecker {
+
+    /** One problem, naming the page. */
+    public record Problem(String page, String message) {
+        @Override
+        public String toString() {
+            return page + ": error: " + message;
+        }
+    }
+
+    private final String base;
+
+    /** @param base the path prefix of internal links ({@code ""} or e.g. {@code /catalogue}) */
+    public SiteChecker(String base) {
+        this.base = base;
+    }
+
+    public List<Problem> check(List<Output> files) {
+        Map<String, Output> byPath = new HashMap<>();
+        for (Output o : files) {
+            byPath.put(o.path(), o);
+        }
+        Map<String, Document> docs = new HashMap<>();
+        for (Output o : files) {
+            if (o.path().endsWith(".html")) {
+                docs.put(o.path(), Jsoup.parse(new String(o.bytes(), StandardCharsets.UTF_8)));
+            }
+        }
+        Map<String, Set<String>> ids = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        docs.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Set<String> seen = new HashSet<>();
+            for (Element el : e.getValue().select("[id]")) {
+                if (!seen.add(el.id())) {
+                    problems.add(new Problem(e.getKey(), "duplicate id \"" + el.id() + "\""));
+                }
+            }
+            ids.put(e.getKey(), seen);
+        });
+        docs.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            String page = e.getKey();
+            Document doc = e.getValue();
+            if (doc.title().isBlank()) {
+                problems.add(new Problem(page, "no <title>"));
+            }
+            Element description = doc.selectFirst("meta[name=description]");
+            if (description == null || description.attr("content").isBlank()) {
+                problems.add(new Problem(page, "no meta description"));
+            }
+            int h1 = doc.select("h1").size();
+            if (h1 != 1) {
+                problems.add(new Problem(page, h1 + " h1 elements (a page has exactly one)"));
+            }
+            for (Element el : doc.select("[href], [src]")) {
+                String attr = el.hasAttr("href") ? "href" : "src";
+                String link = el.attr(attr);
+                if (el.tagName().equals("link") && el.attr("rel").equals("canonical")) {
+                    continue;
+                }
+                checkLink(page, el.tagName(), attr, link, byPath, ids).ifPresent(problems::add);
+            }
+        });
+        return problems;
+    }
+
+    private java.util.Optional<Problem> checkLink(String page, String tag, String attr, String link,
+                                                   Map<String, Output> files, Map<String, Set<String>> ids) {
+        URI uri;
+        try {
+            uri = new URI(link);
+        } catch (URISyntaxException e) {
+            return java.util.Optional.of(new Problem(page, "<" + tag + " " + attr + "=\"" + link + "\"> is not a valid URL"));
+        }
+        if (uri.getScheme() != null || link.startsWith("//")) {
+            String s = uri.getScheme() == null ? "" : uri.getScheme();
+            if (!s.equals("http") && !s.equals("https") && !s.equals("mailto")) {
+                return java.util.Optional.of(new Problem(page, "<" + tag + " " + attr + "=\"" + link + "\"> uses the scheme " + s));
+            }
+            return java.util.Optional.empty();
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String target;
+        if (path.isEmpty()) {
+            target = page;
+        } else if (path.startsWith("/")) {
+            if (!(path + "/").startsWith(base + "/")) {
+                return java.util.Optional.of(new Problem(page, "<" + tag + " " + attr + "=\"" + link + "\"> leaves the site's base path " + base + "/"));
+            }
+            target = path.substring(base.length() + 1);
+        } else {
+            String dir = page.contains("/") ? page.substring(0, page.lastIndexOf('/') + 1) : "";
+            target = URI.create("/" + dir).resolve(path).getPath().substring(1);
+        }
+        if (target.isEmpty() || target.endsWith("/")) {
+            target = target + "index.html";
+        }
+        if (!files.containsKey(target)) {
+            return java.util.Optional.of(new Problem(page, "<" + tag + " " + attr + "=\"" + link + "\"> points to a file the site does not have (" + target + ")"));
+        }
+        String fragment = uri.getFragment();
+        if (fragment != null && !fragment.isEmpty() && target.endsWith(".html")
+                && !ids.getOrDefault(target, Set.of()).contains(fragment)) {
+            return java.util.Optional.of(new Problem(page, "<" + tag + " " + attr + "=\"" + link + "\">: " + target + " has no id \"" + fragment + "\""));
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,198 @@
+package org.mcpcatalogue.render;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.mcpcatalogue.classify.Flag;
+import org.mcpcatalogue.classify.ServerFlag;
+import org.mcpcatalogue.classify.Signal;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.json.JsonText;
+import org.mcpcatalogue.model.Server;
+import org.mcpcatalogue.pipeline.CatalogueReport;
+import org.mcpcatalogue.pipeline.ServerReport;
+import org.mcpcatalogue.pipeline.ToolReport;
+import org.mcpcatalogue.prove.ProofStep;
+
+/**
+ * The site's machine-readable files: the search index, the API, policy downloads, sitemap, Atom feed,
+ * robots.txt and llms.txt. Everything is sorted and carries no build time, so the same catalogue gives the
+ * same bytes.
+ */
+final class DataFiles {
+
+    private final SiteConfig config;
+
+    DataFiles(SiteConfig config) {
+        this.config = config;
+    }
+
+    List<Output> all(CatalogueReport report, List<String> htmlPaths, List<Attack> attacks) {
+        List<Output> out = new ArrayList<>();
+        out.add(Output.text("search/index.json", searchIndex(report)));
+        List<Json> servers = new ArrayList<>();
+        for (ServerReport s : report.servers()) {
+            Json.Obj server = server(s);
+            servers.add(server);
+            out.add(Output.text("api/servers/" + s.server().slug() + ".json", JsonText.write(server) + "\n"));
+            out.add(Output.text("policies/" + s.server().slug() + ".yaml", s.policy().yaml()));
+        }
+        out.add(Output.text("api/catalogue.json", JsonText.write(Json.obj(
+                "site", Json.str(config.baseUrl() + "/"),
+                "servers_count", Json.Num.of(report.servers().size()),
+                "tools_count", Json.Num.of(report.tools().size()),
+                "servers", new Json.Arr(servers))) + "\n"));
+        out.add(Output.text("sitemap.xml", sitemap(htmlPaths)));
+        out.add(Output.text("feed.xml", feed(report)));
+        out.add(Output.text("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + config.absolute("sitemap.xml") + "\n"));
+        out.add(Output.text("llms.txt", llms(report, attacks)));
+        return out;
+    }
+
+    /** One entry per tool: the fields search.js reads ({@code u} is root-relative, without the base path). */
+    private String searchIndex(CatalogueReport report) {
+        List<Json> entries = new ArrayList<>();
+        for (ToolReport t : report.tools()) {
+            entries.add(Json.obj("id", Json.str(t.server().slug() + "/" + t.tool().slug()), "n", Json.str(t.tool().name()),
+                    "s", Json.str(t.server().slug()), "sn", Json.str(t.server().name()),
+                    "d", Json.str(Views.oneLine(t.tool().description(), 200)), "c", Json.str(t.verdict().category().label()),
+                    "r", Json.str(t.verdict().riskLevel().label()), "sc", Json.Num.of(t.verdict().riskScore()),
+                    "u", Json.str("/" + t.path())));
+        }
+        return JsonText.write(new Json.Arr(entries)) + "\n";
+    }
+
+    private Json.Obj server(ServerReport s) {
+        Server server = s.server();
+        List<Json> tools = new ArrayList<>();
+        for (ToolReport t : s.tools()) {
+            tools.add(tool(t));
+        }
+        List<Json> flags = new ArrayList<>();
+        for (ServerFlag f : s.flags()) {
+            List<Json> roles = new ArrayList<>();
+            f.roles().forEach((role, names) -> roles.add(Json.obj("role", Json.str(role),
+                    "tools", new Json.Arr(names.stream().map(n -> (Json) Json.str(n)).toList()))));
+            flags.add(Json.obj("kind", Json.str(f.kind()), "summary", Json.str(f.summary()), "roles", new Json.Arr(roles)));
+        }
+        return Json.obj(
+                "slug", Json.str(server.slug()),
+                "name", Json.str(server.name()),
+                "publisher", Json.str(server.publisher()),
+                "repository", Json.str(server.repository().toString()),
+                "homepage", server.homepage().map(u -> (Json) Json.str(u.toString())).orElse(Json.NULL),
+                "description", Json.str(server.description()),
+                "tags", new Json.Arr(server.tags().stream().map(x -> (Json) Json.str(x)).toList()),
+                "license", server.license().map(x -> (Json) Json.str(x)).orElse(Json.NULL),
+                "transport", server.transport().map(x -> (Json) Json.str(x.label())).orElse(Json.NULL),
+                "verified", Json.str(server.verified().toString()),
+                "source", Json.str(server.source()),
+                "url", Json.str(config.absolute(s.path())),
+                "policy_url", Json.str(config.absolute("policies/" + server.slug() + ".yaml")),
+                "policy", Json.str(s.policy().yaml()),
+                "policy_proof", proof(s.proof().steps()),
+                "flags", new Json.Arr(flags),
+                "tools", new Json.Arr(tools));
+    }
+
+    private Json.Obj tool(ToolReport t) {
+        var v = t.verdict();
+        List<Json> signals = new ArrayList<>();
+        for (Signal s : v.signals()) {
+            signals.add(Json.obj("source", Json.str(s.source()), "detail", Json.str(s.detail()), "effect", Json.str(s.effect())));
+        }
+        List<Json> flags = new ArrayList<>();
+        for (Flag f : v.flags()) {
+            flags.add(Json.obj("kind", Json.str(f.kind()), "detail", Json.str(f.detail())));
+        }
+        var a = t.tool().annotations();
+        return Json.obj(
+                "name", Json.str(t.tool().name()),
+                "slug", Json.str(t.tool().slug()),
+                "title", t.tool().title().map(x -> (Json) Json.str(x)).orElse(Json.NULL),
+                "description", Json.str(t.tool().description()),
+                "inputSchema", t.tool().inputSchema(),
+                "annotations", Json.obj("readOnlyHint", hint(a.readOnlyHint()), "destructiveHint", hint(a.destructiveHint()),
+                        "idempotentHint", hint(a.idempotentHint()), "openWorldHint", hint(a.openWorldHint())),
+                "category", Json.str(v.category().label()),
+                "risk_level", Json.str(v.riskLevel().label()),
+                "risk_score", Json.Num.of(v.riskScore()),
+                "confidence", Json.str(v.confidence().label()),
+                "signals", new Json.Arr(signals),
+                "flags", new Json.Arr(flags),
+                "policy", Json.str(t.recommendation().snippetYaml()),
+                "policy_summary", Json.str(t.recommendation().summary()),
+                "proof", proof(t.proof().steps()),
+                "url", Json.str(config.absolute(t.path())));
+    }
+
+    private static Json hint(org.mcpcatalogue.model.Hint h) {
+        return h.isDeclared() ? (h == org.mcpcatalogue.model.Hint.TRUE ? Json.TRUE : Json.FALSE) : Json.NULL;
+    }
+
+    private static Json proof(List<ProofStep> steps) {
+        return new Json.Arr(steps.stream().map(s -> (Json) Json.obj("claim", Json.str(s.claim()), "observed",
+                Json.str(s.observed()), "passed", s.passed() ? Json.TRUE : Json.FALSE)).toList());
+    }
+
+    private String sitemap(List<String> htmlPaths) {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (String p : htmlPaths.stream().filter(p -> !p.equals("404.html")).sorted().toList()) {
+            String path = p.equals("index.html") ? "" : p.endsWith("/index.html") ? p.substring(0, p.length() - "index.html".length()) : p;
+            b.append("  <url><loc>").append(xml(config.absolute(path))).append("</loc></url>\n");
+        }
+        return b.append("</urlset>\n").toString();
+    }
+
+    /** Atom: one entry per server, most recently verified first. */
+    private String feed(CatalogueReport report) {
+        List<ServerReport> servers = report.servers().stream().sorted(ServerPages.recentlyVerified()).toList();
+        String updated = servers.isEmpty() ? "1970-01-01" : servers.get(0).server().verified().toString();
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+        b.append("  <title>").append(xml(config.name())).append(": servers by verification date</title>\n");
+        b.append("  <id>").append(xml(config.absolute(""))).append("</id>\n");
+        b.append("  <link rel=\"self\" href=\"").append(xml(config.absolute("feed.xml"))).append("\"/>\n");
+        b.append("  <link href=\"").append(xml(config.absolute(""))).append("\"/>\n");
+        b.append("  <updated>").append(updated).append("T00:00:00Z</updated>\n");
+        b.append("  <author><name>").append(xml(config.name())).append("</name></author>\n");
+        for (ServerReport s : servers) {
+            Server server = s.server();
+            b.append("  <entry>\n");
+            b.append("    <title>").append(xml(server.name() + ": " + Views.plural(s.tools().size(), "tool", "tools")
+                    + ", " + s.changing() + " can change or destroy data")).append("</title>\n");
+            b.append("    <id>").append(xml(config.absolute(s.path()))).append("</id>\n");
+            b.append("    <link href=\"").append(xml(config.absolute(s.path()))).append("\"/>\n");
+            b.append("    <updated>").append(server.verified()).append("T00:00:00Z</updated>\n");
+            b.append("    <summary>").append(xml(Views.oneLine(server.description(), 300))).append("</summary>\n");
+            b.append("  </entry>\n");
+        }
+        return b.append("</feed>\n").toString();
+    }
+
+    private String llms(CatalogueReport report, List<Attack> attacks) {
+        StringBuilder b = new StringBuilder("# ").append(config.name()).append("\n\n");
+        b.append("> MCP servers and their tools, each classified by what a call can do (Read, Write, Execute, Destructive,"
+                + " Financial) with a risk level, a 1-5 score and the signals behind them, and an Intercept policy that the"
+                + " embedded policy engine has validated and exercised.\n\n");
+        b.append("Machine-readable: ").append(config.absolute("api/catalogue.json")).append(" (everything), ")
+                .append(config.absolute("api/servers/")).append("<slug>.json (one server), ")
+                .append(config.absolute("policies/")).append("<slug>.yaml (a server's Intercept policy).\n\n");
+        b.append("## Servers\n\n");
+        for (ServerReport s : report.servers().stream().sorted(Comparator.comparing(x -> x.server().slug())).toList()) {
+            b.append("- [").append(s.server().name()).append("](").append(config.absolute(s.path())).append("): ")
+                    .append(Views.plural(s.tools().size(), "tool", "tools")).append(", ").append(s.changing())
+                    .append(" can change or destroy data\n");
+        }
+        b.append("\n## Attack patterns\n\n");
+        for (Attack a : attacks) {
+            b.append("- [").append(a.title()).append("](").append(config.absolute("attacks/" + a.id() + "/")).append("): ")
+                    .append(a.summary()).append('\n');
+        }
+        return b.toString();
+    }
+
+    static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

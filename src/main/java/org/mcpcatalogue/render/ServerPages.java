@@ -1,0 +1,100 @@
+package org.mcpcatalogue.render;
+
+import static org.mcpcatalogue.render.Views.map;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.mcpcatalogue.classify.ServerFlag;
+import org.mcpcatalogue.model.Category;
+import org.mcpcatalogue.pipeline.CatalogueReport;
+import org.mcpcatalogue.pipeline.ServerReport;
+import org.mcpcatalogue.prove.ProofStep;
+
+/** {@code /servers/} and {@code /servers/<slug>/}. */
+final class ServerPages {
+
+    private final SiteConfig config;
+    private final Markdown markdown;
+
+    ServerPages(SiteConfig config, Markdown markdown) {
+        this.config = config;
+        this.markdown = markdown;
+    }
+
+    List<PageJob> jobs(CatalogueReport report) {
+        List<PageJob> jobs = new ArrayList<>();
+        for (ServerReport s : report.servers()) {
+            jobs.add(new PageJob(s.path() + "index.html", "server", context(s)));
+        }
+        List<Map<String, Object>> rows = report.servers().stream().map(this::row).toList();
+        jobs.add(new PageJob("servers/index.html", "servers", map(
+                "site", Views.site(config, "servers/"),
+                "page", Views.page(config, "servers/", "MCP servers · " + config.name(), "All " + report.servers().size()
+                        + " MCP servers in the catalogue, with their tools' risk and a proved Intercept policy for each.",
+                        "website", List.of(), List.of()),
+                "count", report.servers().size(), "toolCount", report.tools().size(), "servers", rows)));
+        return jobs;
+    }
+
+    Map<String, Object> row(ServerReport s) {
+        return map("name", s.server().name(), "url", config.link(s.path()), "publisher", s.server().publisher(),
+                "tools", s.tools().size(), "changing", s.changing(), "verified", s.server().verified().toString(),
+                "flagged", !s.flags().isEmpty());
+    }
+
+    private Map<String, Object> context(ServerReport s) {
+        var server = s.server();
+        List<Map<String, Object>> counts = new ArrayList<>();
+        for (Category c : Category.values()) {
+            long n = s.tools().stream().filter(t -> t.verdict().category() == c).count();
+            counts.add(map("category", Views.category(config, c), "count", n));
+        }
+        List<Map<String, Object>> flags = new ArrayList<>();
+        for (ServerFlag f : s.flags()) {
+            List<Map<String, Object>> roles = new ArrayList<>();
+            f.roles().forEach((role, tools) -> roles.add(map("role", role, "tools", tools.stream()
+                    .map(name -> map("name", name, "url", config.link("tools/" + server.slug() + "/"
+                            + org.mcpcatalogue.model.Tool.slugOf(name) + "/"))).toList())));
+            flags.add(map("title", f.kind().equals("toxic-flow") ? "Toxic flow" : "Destructive flow", "summary", f.summary(),
+                    "roles", roles, "url", config.link("attacks/" + f.kind() + "/")));
+        }
+        List<Map<String, Object>> proof = new ArrayList<>();
+        for (ProofStep p : s.proof().steps()) {
+            proof.add(map("claim", p.claim(), "observed", p.observed(), "cls", p.passed() ? "pass" : "fail"));
+        }
+        long changing = s.changing();
+        String description = server.name() + " MCP server by " + server.publisher() + ": " + Views.plural(s.tools().size(), "tool", "tools")
+                + ", " + changing + " can change or destroy data. Risk of every tool and a proved Intercept policy to download.";
+        return map(
+                "site", Views.site(config, "servers/"),
+                "page", Views.page(config, s.path(), server.name() + " MCP server · " + Views.plural(s.tools().size(), "tool", "tools")
+                        + " · " + config.name(), description, "website", List.of(), List.of("copy.js")),
+                "breadcrumbs", List.of(map("label", "Servers", "url", config.link("servers/"))),
+                "name", server.name(),
+                "crumb", server.name(),
+                "publisher", server.publisher(),
+                "descriptionHtml", markdown.toHtml(server.description()),
+                "toolCount", s.tools().size(),
+                "toolsWord", s.tools().size() == 1 ? "tool" : "tools",
+                "changing", changing,
+                "counts", counts,
+                "tools", s.tools().stream().map(t -> Views.toolRow(config, t)).toList(),
+                "flags", flags,
+                "policy", map("yaml", s.policy().yaml(), "file", server.slug() + ".yaml", "url", config.link("policies/" + server.slug() + ".yaml")),
+                "proof", proof,
+                "repository", server.repository().toString(),
+                "homepage", server.homepage().map(u -> List.of(u.toString())).orElse(List.of()),
+                "license", server.license().map(List::of).orElse(List.of()),
+                "transport", server.transport().map(t -> List.of(t.label())).orElse(List.of()),
+                "tags", server.tags(),
+                "source", server.source(),
+                "verified", server.verified().toString(),
+                "apiUrl", config.link("api/servers/" + server.slug() + ".json"));
+    }
+
+    static Comparator<ServerReport> recentlyVerified() {
+        return Comparator.comparing((ServerReport s) -> s.server().verified()).reversed().thenComparing(s -> s.server().slug());
+    }
+}

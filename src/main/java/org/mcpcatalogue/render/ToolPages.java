@@ -1,0 +1,196 @@
+package org.mcpcatalogue.render;
+
+import static org.mcpcatalogue.render.Views.map;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.mcpcatalogue.classify.Flag;
+import org.mcpcatalogue.classify.ServerFlag;
+import org.mcpcatalogue.classify.Signal;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.json.JsonText;
+import org.mcpcatalogue.model.Category;
+import org.mcpcatalogue.pipeline.CatalogueReport;
+import org.mcpcatalogue.pipeline.ServerReport;
+import org.mcpcatalogue.pipeline.ToolReport;
+import org.mcpcatalogue.prove.ProofStep;
+
+/** {@code /tools/<server>/<tool>/}: one page per tool. */
+final class ToolPages {
+
+    static final int SAME_CATEGORY = 8;
+    static final int SAME_SERVER = 12;
+    static final int ATTACKS = 6;
+
+    private final SiteConfig config;
+    private final Content content;
+    private final List<Attack> attacks;
+    private final Map<Category, List<ToolReport>> byCategory;
+
+    ToolPages(SiteConfig config, Content content, List<Attack> attacks, CatalogueReport report) {
+        this.config = config;
+        this.content = content;
+        this.attacks = attacks;
+        this.byCategory = report.tools().stream().collect(Collectors.groupingBy(t -> t.verdict().category()));
+    }
+
+    List<PageJob> jobs(ServerReport server) {
+        List<PageJob> jobs = new ArrayList<>();
+        for (ToolReport t : server.tools()) {
+            jobs.add(new PageJob(t.path() + "index.html", "tool", context(server, t)));
+        }
+        return jobs;
+    }
+
+    private Map<String, Object> context(ServerReport server, ToolReport t) {
+        var v = t.verdict();
+        var text = content.of(v.category());
+        String name = t.tool().name();
+        String serverName = server.server().name();
+        List<Faq.Entry> faq = Faq.of(t, server.tools().size());
+        String description = name + " (" + serverName + " MCP server): " + v.category().label() + ", "
+                + v.riskLevel().label() + " risk " + v.riskScore() + "/5. " + Views.oneLine(t.tool().description(), 110)
+                + " Recommended Intercept policy: " + t.recommendation().summary() + ".";
+        Map<String, Object> page = Views.page(config, t.path(), name + " · " + serverName + " MCP tool · " + v.riskLevel().label()
+                + " risk", description, "article", List.of(Faq.jsonLd(faq)), List.of("copy.js"));
+        List<Map<String, Object>> signals = new ArrayList<>();
+        for (Signal s : v.signals()) {
+            signals.add(map("source", s.source(), "detail", s.detail(), "effect", s.effect()));
+        }
+        List<Map<String, Object>> flags = new ArrayList<>();
+        for (Flag f : v.flags()) {
+            flags.add(map("kind", f.kind(), "title", flagTitle(f.kind()), "detail", f.detail(),
+                    "cls", f.kind().equals("poisoning") || f.kind().equals("invisible-text") ? "flag flag-poisoning" : "flag"));
+        }
+        List<Map<String, Object>> serverFlags = new ArrayList<>();
+        for (ServerFlag f : server.flags()) {
+            if (f.roles().values().stream().anyMatch(tools -> tools.contains(name))) {
+                serverFlags.add(map("title", f.kind().equals("toxic-flow") ? "Part of a toxic flow" : "Part of a destructive flow",
+                        "summary", f.summary(), "url", config.link("attacks/" + f.kind() + "/")));
+            }
+        }
+        List<Map<String, Object>> proof = new ArrayList<>();
+        for (ProofStep s : t.proof().steps()) {
+            proof.add(map("claim", s.claim(), "observed", s.observed(), "cls", s.passed() ? "pass" : "fail"));
+        }
+        List<Map<String, Object>> faqView = new ArrayList<>();
+        for (int i = 0; i < faq.size(); i++) {
+            Faq.Entry e = faq.get(i);
+            List<Map<String, Object>> examples = new ArrayList<>();
+            for (int j = 0; j < e.yaml().size(); j++) {
+                examples.add(map("id", "faq-" + i + "-" + j, "yaml", e.yaml().get(j), "file", server.server().slug() + ".yaml"));
+            }
+            faqView.add(map("question", e.question(), "answer", e.answer(), "examples", examples));
+        }
+        var tool = t.tool();
+        return map(
+                "site", Views.site(config, ""),
+                "page", page,
+                "breadcrumbs", List.of(map("label", "Servers", "url", config.link("servers/")),
+                        map("label", serverName, "url", config.link(server.path()))),
+                "name", name,
+                "crumb", name,
+                "title", tool.title().or(() -> tool.annotations().title()).map(List::of).orElse(List.of()),
+                "description", tool.description().isBlank() ? "(The server gives no description.)" : tool.description(),
+                "risk", Views.risk(config, v.riskLevel(), v.riskScore()),
+                "category", Views.category(config, v.category()),
+                "confidence", v.confidence().label(),
+                "lowConfidence", v.confidence().label().equals("low"),
+                "server", map("name", serverName, "url", config.link(server.path()), "publisher", server.server().publisher(),
+                        "repository", server.server().repository().toString(), "slug", server.server().slug(),
+                        "toolCount", Views.plural(server.tools().size(), "tool", "tools"), "policyUrl", config.link("policies/" + server.server().slug() + ".yaml")),
+                "categoryText", map("meaning", text.meaning(), "agents", text.agents(), "why", text.why(), "default", text.defaultPolicy()),
+                "recommendation", map("summary", t.recommendation().summary(), "explanation", t.recommendation().explanation(),
+                        "notes", t.recommendation().notes(), "yaml", t.recommendation().snippetYaml(),
+                        "file", server.server().slug() + ".yaml"),
+                "proof", proof,
+                "signals", signals,
+                "flags", flags,
+                "hasFlags", !flags.isEmpty() || !serverFlags.isEmpty(),
+                "serverFlags", serverFlags,
+                "inputs", inputs(tool.inputSchema()),
+                "hasInputs", !inputs(tool.inputSchema()).isEmpty(),
+                "schemaJson", pretty(tool.inputSchema()),
+                "attacks", relevantAttacks(t, server),
+                "sameCategory", sameCategory(t),
+                "categoryCount", Views.plural(byCategory.getOrDefault(v.category(), List.of()).size(),
+                        v.category().label() + " tool", v.category().label() + " tools"),
+                "sameServer", server.tools().stream().filter(o -> o != t).limit(SAME_SERVER).map(o -> Views.toolRow(config, o)).toList(),
+                "moreOnServer", Math.max(0, server.tools().size() - 1 - SAME_SERVER),
+                "faq", faqView);
+    }
+
+    private static String flagTitle(String kind) {
+        return switch (kind) {
+            case "poisoning" -> "Possible tool poisoning";
+            case "invisible-text" -> "Hidden characters";
+            case "over-long-description" -> "Over-long description";
+            case "annotation-contradiction" -> "Annotations contradict the tool";
+            default -> kind;
+        };
+    }
+
+    /** The input schema's properties as table rows. */
+    static List<Map<String, Object>> inputs(Json.Obj schema) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Set<String> required = schema.get("required").orElse(null) instanceof Json.Arr a
+                ? a.items().stream().filter(Json.Str.class::isInstance).map(j -> ((Json.Str) j).value()).collect(Collectors.toSet())
+                : Set.of();
+        if (!(schema.get("properties").orElse(null) instanceof Json.Obj props)) {
+            return rows;
+        }
+        for (var e : props.members().entrySet()) {
+            Json.Obj p = e.getValue() instanceof Json.Obj o ? o : new Json.Obj(Map.of());
+            String type = p.get("type").map(j -> j instanceof Json.Str s ? s.value() : JsonText.write(j)).orElse("any");
+            List<String> constraints = new ArrayList<>();
+            p.get("enum").ifPresent(j -> constraints.add("one of " + (j instanceof Json.Arr arr
+                    ? String.join(", ", arr.items().stream().map(x -> x instanceof Json.Str s ? s.value() : JsonText.write(x)).toList())
+                    : JsonText.write(j))));
+            for (String k : List.of("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "minLength", "maxLength", "pattern", "format")) {
+                p.get(k).ifPresent(j -> constraints.add(k + " " + (j instanceof Json.Str s ? s.value() : JsonText.write(j))));
+            }
+            p.get("default").ifPresent(j -> constraints.add("default " + (j instanceof Json.Str s ? s.value() : JsonText.write(j))));
+            String description = p.get("description").orElse(null) instanceof Json.Str s ? s.value() : "";
+            rows.add(map("name", e.getKey(), "type", type, "required", required.contains(e.getKey()) ? "yes" : "no",
+                    "description", description, "constraints", String.join("; ", constraints)));
+        }
+        return rows;
+    }
+
+    private static String pretty(Json.Obj schema) {
+        return JsonText.write(schema);
+    }
+
+    private List<Map<String, Object>> relevantAttacks(ToolReport t, ServerReport server) {
+        Set<String> traits = new java.util.HashSet<>();
+        t.verdict().flags().forEach(f -> traits.add(f.kind()));
+        server.flags().stream().filter(f -> f.roles().values().stream().anyMatch(l -> l.contains(t.tool().name())))
+                .forEach(f -> traits.add(f.kind()));
+        return attacks.stream()
+                .filter(a -> a.categories().contains(t.verdict().category()) || a.flags().stream().anyMatch(traits::contains))
+                .sorted(Comparator.comparing((Attack a) -> a.flags().stream().noneMatch(traits::contains)).thenComparing(Attack::id))
+                .limit(ATTACKS)
+                .map(a -> map("title", a.title(), "summary", a.summary(), "url", config.link("attacks/" + a.id() + "/"),
+                        "severity", a.severity()))
+                .toList();
+    }
+
+    /**
+     * Up to {@link #SAME_CATEGORY} other tools of the same category, preferring other servers; the choice
+     * depends only on the tools' identities, so it is the same at every build.
+     */
+    private List<Map<String, Object>> sameCategory(ToolReport t) {
+        String self = t.server().slug() + "/" + t.tool().slug();
+        return byCategory.getOrDefault(t.verdict().category(), List.of()).stream()
+                .filter(o -> !o.server().slug().equals(t.server().slug()))
+                .sorted(Comparator.comparingInt((ToolReport o) -> (self + "|" + o.server().slug() + "/" + o.tool().slug()).hashCode())
+                        .thenComparing(o -> o.server().slug()).thenComparing(o -> o.tool().name()))
+                .limit(SAME_CATEGORY)
+                .map(o -> Views.toolRow(config, o))
+                .toList();
+    }
+}

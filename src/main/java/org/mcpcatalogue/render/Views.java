@@ -1,0 +1,88 @@
+package org.mcpcatalogue.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.json.JsonText;
+import org.mcpcatalogue.model.Category;
+import org.mcpcatalogue.model.RiskLevel;
+import org.mcpcatalogue.pipeline.ToolReport;
+
+/** Small view pieces shared by the page builders. Views are plain maps; templates read them strictly. */
+final class Views {
+
+    private Views() {
+    }
+
+    /** A map built in insertion order: {@code map("a", 1, "b", 2)}. */
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    static final List<String[]> NAV = List.of(
+            new String[] {"", "Home"}, new String[] {"servers/", "Servers"}, new String[] {"categories/", "Categories"},
+            new String[] {"risk/", "Risk levels"}, new String[] {"attacks/", "Attacks"}, new String[] {"search/", "Search"});
+
+    static Map<String, Object> site(SiteConfig config, String section) {
+        List<Map<String, Object>> nav = new ArrayList<>();
+        for (String[] item : NAV) {
+            nav.add(map("url", config.link(item[0]), "label", item[1], "current", item[0].equals(section)));
+        }
+        return map("name", config.name(), "base", config.base(), "home", config.link(""), "nav", nav,
+                "searchUrl", config.link("search/"), "feedUrl", config.link("feed.xml"), "apiUrl", config.link("api/catalogue.json"));
+    }
+
+    /**
+     * The page's head: title, meta description, canonical URL, OpenGraph type, optional JSON-LD (a list of
+     * zero or one JSON text, safe to put in a script element), scripts and body attributes.
+     */
+    static Map<String, Object> page(SiteConfig config, String path, String title, String description, String ogType,
+                                    List<Json> jsonLd, List<String> scripts) {
+        List<String> ld = jsonLd.stream().map(j -> JsonText.write(j).replace("<", "\\u003c").replace(">", "\\u003e")
+                .replace("&", "\\u0026")).toList();
+        return map("title", title, "description", description, "canonical", config.absolute(path), "ogType", ogType,
+                "jsonLd", ld, "scripts", scripts);
+    }
+
+    static Map<String, Object> category(SiteConfig config, Category c) {
+        return map("label", c.label(), "slug", c.slug(), "cls", "cat-" + c.slug(), "url", config.link("categories/" + c.slug() + "/"));
+    }
+
+    static Map<String, Object> risk(SiteConfig config, RiskLevel level, int score) {
+        return map("label", level.label(), "score", score, "text", level.label() + " · " + score + "/5",
+                "cls", "risk-" + level.slug(), "url", config.link("risk/" + level.slug() + "/"));
+    }
+
+    static Map<String, Object> riskLevel(SiteConfig config, RiskLevel level) {
+        return map("label", level.label(), "slug", level.slug(), "cls", "risk-" + level.slug(), "url", config.link("risk/" + level.slug() + "/"));
+    }
+
+    /** A row of a tool table. */
+    static Map<String, Object> toolRow(SiteConfig config, ToolReport t) {
+        return map("name", t.tool().name(), "url", config.link(t.path()),
+                "server", t.server().name(), "serverUrl", config.link("servers/" + t.server().slug() + "/"),
+                "category", category(config, t.verdict().category()),
+                "risk", risk(config, t.verdict().riskLevel(), t.verdict().riskScore()),
+                "summary", oneLine(t.tool().description(), 160));
+    }
+
+    /** The first sentence or line of a text, at most {@code max} characters. */
+    static String oneLine(String text, int max) {
+        String s = text.strip().replaceAll("\\s+", " ");
+        int dot = s.indexOf(". ");
+        if (dot > 0 && dot < max) {
+            s = s.substring(0, dot + 1);
+        }
+        return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
+    }
+
+    static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+}
