@@ -18,9 +18,12 @@ final class ServerPages {
     private final SiteConfig config;
     private final Markdown markdown;
 
-    ServerPages(SiteConfig config, Markdown markdown) {
+    private final java.util.Set<String> attackIds;
+
+    ServerPages(SiteConfig config, Markdown markdown, List<Attack> attacks) {
         this.config = config;
         this.markdown = markdown;
+        this.attackIds = attacks.stream().map(Attack::id).collect(java.util.stream.Collectors.toSet());
     }
 
     List<PageJob> jobs(CatalogueReport report) {
@@ -58,7 +61,8 @@ final class ServerPages {
                     .map(name -> map("name", name, "url", config.link("tools/" + server.slug() + "/"
                             + org.mcpcatalogue.model.Tool.slugOf(name) + "/"))).toList())));
             flags.add(map("title", f.kind().equals("toxic-flow") ? "Toxic flow" : "Destructive flow", "summary", f.summary(),
-                    "roles", roles, "url", config.link("attacks/" + f.kind() + "/")));
+                    "roles", roles, "attack", attackIds.contains(f.kind())
+                            ? List.of(map("url", config.link("attacks/" + f.kind() + "/"))) : List.of()));
         }
         List<Map<String, Object>> proof = new ArrayList<>();
         for (ProofStep p : s.proof().steps()) {

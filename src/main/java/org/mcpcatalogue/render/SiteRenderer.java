@@ -38,7 +38,7 @@ public final class SiteRenderer {
     public List<Output> render(CatalogueReport report, List<Attack> attacks) {
         List<PageJob> jobs = new ArrayList<>();
         ToolPages tools = new ToolPages(config, content, attacks, report);
-        ServerPages servers = new ServerPages(config, markdown);
+        ServerPages servers = new ServerPages(config, markdown, attacks);
         OtherPages other = new OtherPages(config);
         for (ServerReport s : report.servers()) {
             jobs.addAll(tools.jobs(s));

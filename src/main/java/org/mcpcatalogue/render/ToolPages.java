@@ -70,7 +70,7 @@ final class ToolPages {
         for (ServerFlag f : server.flags()) {
             if (f.roles().values().stream().anyMatch(tools -> tools.contains(name))) {
                 serverFlags.add(map("title", f.kind().equals("toxic-flow") ? "Part of a toxic flow" : "Part of a destructive flow",
-                        "summary", f.summary(), "url", config.link("attacks/" + f.kind() + "/")));
+                        "summary", f.summary(), "attack", attackLink(f.kind())));
             }
         }
         List<Map<String, Object>> proof = new ArrayList<>();
@@ -122,6 +122,11 @@ final class ToolPages {
                 "sameServer", server.tools().stream().filter(o -> o != t).limit(SAME_SERVER).map(o -> Views.toolRow(config, o)).toList(),
                 "moreOnServer", Math.max(0, server.tools().size() - 1 - SAME_SERVER),
                 "faq", faqView);
+    }
+
+    /** A link to the attack page of that id, as a list of zero or one, since the catalogue may not have it. */
+    private List<Map<String, Object>> attackLink(String id) {
+        return attacks.stream().filter(a -> a.id().equals(id)).map(a -> map("url", config.link("attacks/" + a.id() + "/"))).toList();
     }
 
     private static String flagTitle(String kind) {
