@@ -36,52 +36,63 @@ public final class SiteChecker {
         this.base = base;
     }
 
+    /** What the checks need from one page; the parsed document itself is dropped at once. */
+    private record Facts(String page, Set<String> ids, List<String> duplicateIds, boolean title, boolean description,
+                         int h1, List<String[]> links) {
+    }
+
     public List<Problem> check(List<Output> files) {
         Map<String, Output> byPath = new HashMap<>();
         for (Output o : files) {
             byPath.put(o.path(), o);
         }
-        Map<String, Document> docs = new HashMap<>();
-        for (Output o : files) {
-            if (o.path().endsWith(".html")) {
-                docs.put(o.path(), Jsoup.parse(new String(o.bytes(), StandardCharsets.UTF_8)));
+        List<Facts> pages = files.parallelStream().filter(o -> o.path().endsWith(".html")).map(SiteChecker::facts)
+                .sorted(java.util.Comparator.comparing(Facts::page)).toList();
+        Map<String, Set<String>> ids = new HashMap<>();
+        for (Facts f : pages) {
+            ids.put(f.page(), f.ids());
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Facts f : pages) {
+            for (String id : f.duplicateIds()) {
+                problems.add(new Problem(f.page(), "duplicate id \"" + id + "\""));
+            }
+            if (!f.title()) {
+                problems.add(new Problem(f.page(), "no <title>"));
+            }
+            if (!f.description()) {
+                problems.add(new Problem(f.page(), "no meta description"));
+            }
+            if (f.h1() != 1) {
+                problems.add(new Problem(f.page(), f.h1() + " h1 elements (a page has exactly one)"));
+            }
+            for (String[] link : f.links()) {
+                checkLink(f.page(), link[0], link[1], link[2], byPath, ids).ifPresent(problems::add);
             }
         }
-        Map<String, Set<String>> ids = new HashMap<>();
-        List<Problem> problems = new ArrayList<>();
-        docs.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            Set<String> seen = new HashSet<>();
-            for (Element el : e.getValue().select("[id]")) {
-                if (!seen.add(el.id())) {
-                    problems.add(new Problem(e.getKey(), "duplicate id \"" + el.id() + "\""));
-                }
-            }
-            ids.put(e.getKey(), seen);
-        });
-        docs.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            String page = e.getKey();
-            Document doc = e.getValue();
-            if (doc.title().isBlank()) {
-                problems.add(new Problem(page, "no <title>"));
-            }
-            Element description = doc.selectFirst("meta[name=description]");
-            if (description == null || description.attr("content").isBlank()) {
-                problems.add(new Problem(page, "no meta description"));
-            }
-            int h1 = doc.select("h1").size();
-            if (h1 != 1) {
-                problems.add(new Problem(page, h1 + " h1 elements (a page has exactly one)"));
-            }
-            for (Element el : doc.select("[href], [src]")) {
-                String attr = el.hasAttr("href") ? "href" : "src";
-                String link = el.attr(attr);
-                if (el.tagName().equals("link") && el.attr("rel").equals("canonical")) {
-                    continue;
-                }
-                checkLink(page, el.tagName(), attr, link, byPath, ids).ifPresent(problems::add);
-            }
-        });
         return problems;
+    }
+
+    private static Facts facts(Output o) {
+        Document doc = Jsoup.parse(new String(o.bytes(), StandardCharsets.UTF_8));
+        Set<String> seen = new HashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        for (Element el : doc.select("[id]")) {
+            if (!seen.add(el.id())) {
+                duplicates.add(el.id());
+            }
+        }
+        Element description = doc.selectFirst("meta[name=description]");
+        List<String[]> links = new ArrayList<>();
+        for (Element el : doc.select("[href], [src]")) {
+            if (el.tagName().equals("link") && el.attr("rel").equals("canonical")) {
+                continue;
+            }
+            String attr = el.hasAttr("href") ? "href" : "src";
+            links.add(new String[] {el.tagName(), attr, el.attr(attr)});
+        }
+        return new Facts(o.path(), seen, duplicates, !doc.title().isBlank(),
+                description != null && !description.attr("content").isBlank(), doc.select("h1").size(), links);
     }
 
     private java.util.Optional<Problem> checkLink(String page, String tag, String attr, String link,

@@ -50,12 +50,23 @@ public final class Publisher {
         Path staging = parent.resolve(".site-build-" + UUID.randomUUID());
         Files.createDirectory(staging);
         for (Output o : files) {
-            Path target = staging.resolve(o.path()).normalize();
-            if (!target.startsWith(staging)) {
+            if (!staging.resolve(o.path()).normalize().startsWith(staging)) {
                 throw new IOException("output path escapes the site: " + o.path());
             }
-            Files.createDirectories(target.getParent());
-            Files.write(target, o.bytes());
+        }
+        for (Path dir : files.stream().map(o -> staging.resolve(o.path()).getParent()).distinct().toList()) {
+            Files.createDirectories(dir);
+        }
+        try {
+            files.parallelStream().forEach(o -> {
+                try {
+                    Files.write(staging.resolve(o.path()), o.bytes());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         return staging;
     }

@@ -30,12 +30,15 @@ final class ToolPages {
     private final Content content;
     private final List<Attack> attacks;
     private final Map<Category, List<ToolReport>> byCategory;
+    private final Map<ToolReport, Integer> identities;
 
     ToolPages(SiteConfig config, Content content, List<Attack> attacks, CatalogueReport report) {
         this.config = config;
         this.content = content;
         this.attacks = attacks;
         this.byCategory = report.tools().stream().collect(Collectors.groupingBy(t -> t.verdict().category()));
+        this.identities = new java.util.IdentityHashMap<>();
+        report.tools().forEach(t -> identities.put(t, identity(t)));
     }
 
     List<PageJob> jobs(ServerReport server) {
@@ -185,17 +188,43 @@ final class ToolPages {
     }
 
     /**
-     * Up to {@link #SAME_CATEGORY} other tools of the same category, preferring other servers; the choice
-     * depends only on the tools' identities, so it is the same at every build.
+     * Up to {@link #SAME_CATEGORY} other tools of the same category, from other servers, chosen by a hash of both
+     * tools' identities: different on every page, and the same at every build. Linear in the category's size.
      */
     private List<Map<String, Object>> sameCategory(ToolReport t) {
-        String self = t.server().slug() + "/" + t.tool().slug();
-        return byCategory.getOrDefault(t.verdict().category(), List.of()).stream()
-                .filter(o -> !o.server().slug().equals(t.server().slug()))
-                .sorted(Comparator.comparingInt((ToolReport o) -> (self + "|" + o.server().slug() + "/" + o.tool().slug()).hashCode())
-                        .thenComparing(o -> o.server().slug()).thenComparing(o -> o.tool().name()))
-                .limit(SAME_CATEGORY)
-                .map(o -> Views.toolRow(config, o))
-                .toList();
+        int self = identities.get(t);
+        String server = t.server().slug();
+        record Candidate(long key, ToolReport tool) {
+        }
+        java.util.PriorityQueue<Candidate> best = new java.util.PriorityQueue<>(
+                Comparator.comparingLong(Candidate::key).reversed());
+        int index = 0;
+        for (ToolReport o : byCategory.getOrDefault(t.verdict().category(), List.of())) {
+            index++;
+            if (o.server().slug().equals(server)) {
+                continue;
+            }
+            long key = (mix(self * 0x9E3779B1L + identities.get(o)) << 20) | (index & 0xFFFFF);
+            best.add(new Candidate(key, o));
+            if (best.size() > SAME_CATEGORY) {
+                best.poll();
+            }
+        }
+        return best.stream().sorted(Comparator.comparingLong(Candidate::key)).map(c -> Views.toolRow(config, c.tool())).toList();
     }
+
+    static int identity(ToolReport t) {
+        return (t.server().slug() + "/" + t.tool().slug()).hashCode();
+    }
+
+    /** A 64-bit finaliser (from MurmurHash3), so that nearby identities give unrelated keys. */
+    private static long mix(long x) {
+        x ^= x >>> 33;
+        x *= 0xff51afd7ed558ccdL;
+        x ^= x >>> 33;
+        x *= 0xc4ceb9fe1a85ec53L;
+        x ^= x >>> 33;
+        return x >>> 20;
+    }
+
 }
