@@ -43,7 +43,7 @@ public final class ToolJson {
         }
         Optional<Json.Obj> output = obj.get("outputSchema").filter(Json.Obj.class::isInstance).map(Json.Obj.class::cast);
         return new Tool(name, Tool.slugOf(name), string(obj, "title", origin), description, schema, output, annotations,
-                Optional.empty(), HiddenText.scan(description), Location.ofFile(origin));
+                Optional.empty(), HiddenText.scan(description), Optional.empty(), Location.ofFile(origin));
     }
 
     private static Optional<String> string(Json.Obj obj, String key, String origin) {

@@ -123,6 +123,26 @@ public final class JsonText {
         }
     }
 
+    /**
+     * Canonical JSON for hashing: object members sorted by key (by UTF-16 code units, as RFC 8785 orders
+     * them), no white space, numbers in their shortest exact form. Two values that mean the same give the same
+     * text whatever order their members were written in.
+     */
+    public static String canonical(Json value) {
+        return write(sorted(value));
+    }
+
+    private static Json sorted(Json value) {
+        if (value instanceof Json.Obj o) {
+            java.util.TreeMap<String, Json> members = new java.util.TreeMap<>();
+            o.members().forEach((k, v) -> members.put(k, sorted(v)));
+            return new Json.Obj(members);
+        } else if (value instanceof Json.Arr a) {
+            return new Json.Arr(a.items().stream().map(JsonText::sorted).toList());
+        }
+        return value;
+    }
+
     /** A number's shortest exact decimal text: integers without a fraction, others without trailing zeros. */
     public static String number(BigDecimal value) {
         BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();

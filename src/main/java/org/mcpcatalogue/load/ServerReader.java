@@ -36,7 +36,7 @@ final class ServerReader {
             "description", "tags", "license", "transport", "verified", "source", "tools");
     /** The fields of a tool: the MCP Tool shape (spec 2025-11-25) and the catalogue's classification. */
     static final List<String> TOOL_FIELDS = List.of("name", "title", "description", "inputSchema", "outputSchema",
-            "annotations", "icons", "execution", "_meta", "classification");
+            "annotations", "icons", "execution", "_meta", "classification", "fingerprint");
     static final List<String> ANNOTATION_FIELDS = List.of("title", "readOnlyHint", "destructiveHint",
             "idempotentHint", "openWorldHint");
     static final List<String> CLASSIFICATION_FIELDS = List.of("category", "risk_level", "risk_score", "rationale");
@@ -105,8 +105,9 @@ final class ServerReader {
                 .orElse(Annotations.NONE);
         Optional<Curation> curation = f.mapping("classification", false)
                 .flatMap(m -> curation(m, pointer + "/classification"));
+        Optional<String> fingerprint = f.string("fingerprint", false);
         return Optional.of(new Tool(name, Tool.slugOf(name), title, description, inputSchema, outputSchema,
-                annotations, curation, HiddenText.scan(description), location(mapping)));
+                annotations, curation, HiddenText.scan(description), fingerprint, location(mapping)));
     }
 
     private Annotations annotations(YamlNode.Mapping mapping, String pointer) {

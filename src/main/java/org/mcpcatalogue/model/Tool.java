@@ -19,11 +19,12 @@ import org.mcpcatalogue.json.Json;
  * @param annotations      the declared hints
  * @param curation         the curator's override, if any
  * @param hiddenCharacters hidden characters found in the description, kept for the classifier
+ * @param storedFingerprint the {@code fingerprint:} written in the catalogue, if any (see {@link Fingerprint})
  * @param location         where the tool is defined
  */
 public record Tool(String name, String slug, Optional<String> title, String description, Json.Obj inputSchema,
                    Optional<Json.Obj> outputSchema, Annotations annotations, Optional<Curation> curation,
-                   List<HiddenCharacter> hiddenCharacters, Location location) {
+                   List<HiddenCharacter> hiddenCharacters, Optional<String> storedFingerprint, Location location) {
 
     public Tool {
         Objects.requireNonNull(name, "name");
@@ -32,6 +33,11 @@ public record Tool(String name, String slug, Optional<String> title, String desc
         Objects.requireNonNull(inputSchema, "inputSchema");
         Objects.requireNonNull(annotations, "annotations");
         hiddenCharacters = List.copyOf(hiddenCharacters);
+    }
+
+    /** The fingerprint of the definition as it is now (see {@link Fingerprint}). */
+    public String fingerprint() {
+        return Fingerprint.of(this);
     }
 
     /** The URL segment for a tool name: lower-cased, with {@code _} and {@code .} turned into {@code -}. */

@@ -112,6 +112,7 @@ final class DataFiles {
                 "title", t.tool().title().map(x -> (Json) Json.str(x)).orElse(Json.NULL),
                 "description", Json.str(t.tool().description()),
                 "inputSchema", t.tool().inputSchema(),
+                "fingerprint", Json.str(t.tool().fingerprint()),
                 "annotations", Json.obj("readOnlyHint", hint(a.readOnlyHint()), "destructiveHint", hint(a.destructiveHint()),
                         "idempotentHint", hint(a.idempotentHint()), "openWorldHint", hint(a.openWorldHint())),
                 "category", Json.str(v.category().label()),

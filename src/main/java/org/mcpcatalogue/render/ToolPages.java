@@ -102,6 +102,11 @@ final class ToolPages {
                 "risk", Views.risk(config, v.riskLevel(), v.riskScore()),
                 "category", Views.category(config, v.category()),
                 "confidence", v.confidence().label(),
+                "fingerprint", tool.fingerprint(),
+                "fingerprintNote", tool.storedFingerprint().map(f -> f.equals(tool.fingerprint())
+                        ? List.of("matches the fingerprint recorded in the catalogue")
+                        : List.of("differs from the fingerprint recorded in the catalogue (" + f + "): the definition changed"))
+                        .orElse(List.<String>of()),
                 "lowConfidence", v.confidence().label().equals("low"),
                 "server", map("name", serverName, "url", config.link(server.path()), "publisher", server.server().publisher(),
                         "repository", server.server().repository().toString(), "slug", server.server().slug(),

@@ -35,7 +35,7 @@ public final class CatalogueValidator {
 
     public CatalogueValidator(LocalDate today) {
         this.checks = List.of(new SlugCheck(), new NameCheck(), new ToolIdentityCheck(), new DescriptionCheck(),
-                new TagCheck(), new SchemaCheck(), new CurationCheck(), new ServerCheck(today));
+                new TagCheck(), new SchemaCheck(), new CurationCheck(), new FingerprintCheck(), new ServerCheck(today));
     }
 
     public Result validate(CatalogueLoader.Result loaded) {

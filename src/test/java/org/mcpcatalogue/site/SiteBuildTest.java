@@ -67,7 +67,7 @@ class SiteBuildTest {
         assertEquals("together-ai.yaml", d.selectFirst("figure.snippet figcaption").text());
         String yaml = d.selectFirst("#policy-snippet").wholeText();
         assertTrue(yaml.contains("rate_limit: \"10/minute\"") && yaml.contains("path: \"args.prompt\""), yaml);
-        assertEquals(List.of("Tool Name", "Category", "Risk Level", "Risk Score", "Confidence", "Server", "Repository"),
+        assertEquals(List.of("Tool Name", "Category", "Risk Level", "Risk Score", "Confidence", "Server", "Repository", "Fingerprint"),
                 d.select("#details-heading + .table-wrap th").eachText());
         assertEquals(6, d.select("details.faq").size());
         assertTrue(d.select("ol.proof li.fail").isEmpty());
