@@ -24,7 +24,7 @@ public final class YamlWriter {
     private static final Pattern CORE_FLOAT = Pattern.compile(
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
     /** Core-schema null and booleans, and the YAML 1.1 words that older readers still take for booleans. */
-    private static final Set<String> RESERVED = Set.of("~", "null", "true", "false", "yes", "no", "on", "off", "y", "n");
+    private static final Set<String> RESERVED = Set.of("~", "null", "true", "false", "yes", "no", "on", "off");
 
     private YamlWriter() {
     }
