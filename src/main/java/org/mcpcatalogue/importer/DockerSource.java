@@ -67,11 +67,9 @@ public final class DockerSource implements ImportSource {
         if (Files.isRegularFile(toolsJson)) {
             Json doc;
             try {
-                doc = JsonText.parse(Files.readString(toolsJson));
+                doc = JsonPaths.parse(Files.readString(toolsJson), toolsJson.toString());
             } catch (IOException e) {
                 throw new ImportException("cannot read " + toolsJson + ": " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                throw new ImportException(toolsJson + ": not JSON: " + e.getMessage().lines().findFirst().orElse(""));
             }
             if (!(doc instanceof Json.Arr list)) {
                 throw new ImportException(toolsJson + ": expected a list of tools, found a JSON " + doc.typeName());

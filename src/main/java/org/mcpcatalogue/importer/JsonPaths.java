@@ -4,11 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.json.JsonText;
 
 /** Small look-ups into JSON values that sources share. */
 final class JsonPaths {
 
     private JsonPaths() {
+    }
+
+    /** Parses JSON text, naming {@code origin} and the first line of the parser's message when it is not JSON. */
+    static Json parse(String text, String origin) throws ImportException {
+        try {
+            return JsonText.parse(text);
+        } catch (RuntimeException e) {
+            throw new ImportException(origin + ": not JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
     }
 
     /** The value at a path of object keys. */

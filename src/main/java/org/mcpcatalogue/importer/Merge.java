@@ -88,7 +88,7 @@ public final class Merge {
         doc.put("tools", new Json.Arr(mergeTools(existing.isPresent(), oldTools, incoming, changes, notes)));
         // Fields of the old document this version does not know stay where they were (the validator will say).
         old.members().forEach((k, v) -> doc.putIfAbsent(k, v));
-        Json.Obj merged = ordered(doc);
+        Json.Obj merged = ToolShape.ordered(doc, SERVER_FIELDS);
 
         Map<String, Json> comparable = new LinkedHashMap<>(merged.members());
         old.get("verified").ifPresent(v -> comparable.put("verified", v));
@@ -98,17 +98,6 @@ public final class Merge {
             merged = old;
         }
         return new Result(merged, changes, notes, changed);
-    }
-
-    private static Json.Obj ordered(Map<String, Json> doc) {
-        Map<String, Json> out = new LinkedHashMap<>();
-        for (String f : SERVER_FIELDS) {
-            if (doc.containsKey(f)) {
-                out.put(f, doc.get(f));
-            }
-        }
-        doc.forEach(out::putIfAbsent);
-        return new Json.Obj(out);
     }
 
     /** An explicit option; else the existing value; else the source's. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mcpcatalogue.json.Json;
-import org.mcpcatalogue.json.JsonText;
 
 /**
  * An official MCP registry {@code server.json} (schema 2025-12-11; the registry API's {@code {"server": {...}}}
@@ -29,12 +28,7 @@ public final class ServerJsonSource implements ImportSource {
 
     @Override
     public Imported read() throws ImportException {
-        Json parsedDoc;
-        try {
-            parsedDoc = JsonText.parse(text);
-        } catch (RuntimeException e) {
-            throw new ImportException(origin + ": not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        Json parsedDoc = JsonPaths.parse(text, origin);
         Json doc = JsonPaths.at(parsedDoc, "server").orElse(null) instanceof Json.Obj wrapped ? wrapped : parsedDoc;
         Optional<String> name = JsonPaths.string(doc, "name");
         if (!(doc instanceof Json.Obj) || name.isEmpty()) {

@@ -93,8 +93,13 @@ public final class ToolShape {
 
     /** The same members in {@link #FIELDS} order (unknown ones last, in their order). */
     public static Json.Obj ordered(Map<String, Json> members) {
+        return ordered(members, FIELDS);
+    }
+
+    /** The same members in the given order (unknown ones last, in their order). */
+    static Json.Obj ordered(Map<String, Json> members, List<String> order) {
         Map<String, Json> out = new LinkedHashMap<>();
-        for (String f : FIELDS) {
+        for (String f : order) {
             if (members.containsKey(f)) {
                 out.put(f, members.get(f));
             }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mcpcatalogue.json.Json;
-import org.mcpcatalogue.json.JsonText;
 
 /**
  * A {@code tools/list} result, {@code {"tools": [...]}} (a bare array of tools is accepted too): complete MCP
@@ -32,12 +31,7 @@ public final class ToolsListSource implements ImportSource {
 
     @Override
     public Imported read() throws ImportException {
-        Json doc;
-        try {
-            doc = JsonText.parse(text);
-        } catch (RuntimeException e) {
-            throw new ImportException(origin + ": not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        Json doc = JsonPaths.parse(text, origin);
         List<String> notes = new ArrayList<>();
         return new Imported(ServerFacts.NONE, tools(doc, origin, notes), Imported.Detail.FULL, KIND, label, notes);
     }
