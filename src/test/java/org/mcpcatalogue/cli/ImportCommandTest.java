@@ -106,7 +106,6 @@ class ImportCommandTest {
                       readOnlyHint: true
                     fingerprint: %s
                 """.formatted(fp), Files.readString(file("acme-files")));
-        assertEquals(file("acme-files").toString().replace(tmp + "/", "").isEmpty(), false);
         assertTrue(run.out().endsWith("acme-files.yaml: created with 1 tool\n"), run.out());
         assertTrue(run.err().contains("note: dropped field extraField of tool read_file"), run.err());
         assertTrue(run.err().contains("note: dropped annotation x-vendor of tool read_file"), run.err());
@@ -354,7 +353,7 @@ class ImportCommandTest {
         for (Tool t : s.tools()) {
             assertEquals(t.fingerprint(), t.storedFingerprint().orElseThrow(), t.name());
         }
-        Json.Obj source = (Json.Obj) ((Json.Obj) JsonText.parse(Files.readString(Path.of(RES + "tools-list/github-sample.tools.json"))));
+        Json.Obj source = (Json.Obj) (JsonText.parse(Files.readString(Path.of(RES + "tools-list/github-sample.tools.json"))));
         Json.Obj first = (Json.Obj) ((Json.Arr) source.get("tools").orElseThrow()).items().get(0);
         assertEquals(JsonText.canonical(first.get("inputSchema").orElseThrow()),
                 JsonText.canonical(s.tool(((Json.Str) first.get("name").orElseThrow()).value()).orElseThrow().inputSchema()));
