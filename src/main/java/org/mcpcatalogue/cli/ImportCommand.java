@@ -1,0 +1,246 @@
+package org.mcpcatalogue.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mcpcatalogue.diag.Diagnostic;
+import org.mcpcatalogue.importer.DockerSource;
+import org.mcpcatalogue.importer.ImportException;
+import org.mcpcatalogue.importer.ImportSource;
+import org.mcpcatalogue.importer.Imported;
+import org.mcpcatalogue.importer.Importer;
+import org.mcpcatalogue.importer.ScaffoldSource;
+import org.mcpcatalogue.importer.ServerFacts;
+import org.mcpcatalogue.importer.ServerJsonSource;
+import org.mcpcatalogue.importer.StdioSource;
+import org.mcpcatalogue.importer.ToolsListSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code catalogue import}: write or update {@code catalogue/servers/<slug>.yaml} from a source. */
+@Command(name = "import",
+        mixinStandardHelpOptions = true,
+        description = {"Write or update catalogue/servers/<slug>.yaml from a tools/list result, an MCP registry server.json,"
+                + " a Docker MCP catalog entry, an Intercept policy scaffold, or a live server over stdio.",
+                "Curated fields and comments of an existing file are kept; the file is written only when it validates.",
+                "Exit 0 when written or unchanged, 1 when the input or the resulting file is invalid, 2 on a usage error."},
+        footer = {"", "Examples:",
+                "  catalogue import --from tools-list --slug acme-files --name \"Acme Files\" --publisher acme \\",
+                "      --repository https://github.com/acme/files tools.json",
+                "  catalogue import --stdio --name Memory --repository https://github.com/modelcontextprotocol/servers \\",
+                "      -- npx -y @modelcontextprotocol/server-memory",
+                "  catalogue import --from docker path/to/mcp-registry/servers/buildkite",
+                "  catalogue import --from scaffold path/to/intercept/policies/asana.yaml"})
+public final class ImportCommand implements Callable<Integer> {
+
+    /** The kinds of input file. */
+    public enum From {
+        TOOLS_LIST("tools-list"), SERVER_JSON("server-json"), DOCKER("docker"), SCAFFOLD("scaffold");
+
+        private final String label;
+
+        From(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    @Option(names = "--from", paramLabel = "KIND", converter = FromConverter.class,
+            description = "What INPUT is: tools-list (a tools/list result, or - for standard input), server-json (an MCP"
+                    + " registry server.json), docker (a Docker MCP catalog entry: a directory with server.yaml and"
+                    + " tools.json), scaffold (an Intercept policy scaffold).")
+    From from;
+
+    @Option(names = "--stdio", description = "Start the server given after -- and ask it for its tools over stdio.")
+    boolean stdio;
+
+    @Parameters(paramLabel = "INPUT", description = "The input file or directory; with --stdio, the server's command and arguments (after --).")
+    List<String> input = new ArrayList<>();
+
+    @Option(names = "--catalogue", paramLabel = "DIR", defaultValue = "catalogue",
+            description = "The catalogue directory (default: ${DEFAULT-VALUE}).")
+    String catalogue;
+
+    @Option(names = "--slug", description = "The server's slug (default: made from its name).")
+    String slug;
+    @Option(names = "--name", description = "Display name.")
+    String name;
+    @Option(names = "--publisher", description = "Publisher (default: the owner of a GitHub repository).")
+    String publisher;
+    @Option(names = "--repository", paramLabel = "URL", description = "Source repository (https).")
+    String repository;
+    @Option(names = "--description", description = "Description (Markdown).")
+    String description;
+    @Option(names = "--homepage", paramLabel = "URL", description = "Home page.")
+    String homepage;
+    @Option(names = "--license", description = "Licence, e.g. an SPDX identifier.")
+    String license;
+    @Option(names = "--transport", description = "stdio, streamable-http or sse.")
+    String transport;
+    @Option(names = "--tag", paramLabel = "TAG", description = "A tag (repeatable); replaces the file's tags.")
+    List<String> tags = new ArrayList<>();
+    @Option(names = "--source", paramLabel = "TEXT", description = "What to record in source for this import (default: named after the input).")
+    String source;
+    @Option(names = "--verified", paramLabel = "YYYY-MM-DD", description = "The import date recorded in verified (default: today, UTC).")
+    String verified;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
+            description = "With --stdio: the most the whole exchange may take, e.g. 30s or 2m (default: ${DEFAULT-VALUE}).")
+    String timeout;
+    @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "20s",
+            description = "With --stdio: the most one request may take (default: ${DEFAULT-VALUE}).")
+    String requestTimeout;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ImportSource source = source();
+            Imported imported = source.read();
+            Importer.Options options = new Importer.Options(Path.of(catalogue), catalogue, Optional.ofNullable(slug),
+                    facts(), date());
+            Importer.Report report = new Importer().run(imported, options);
+            print(report, out, err);
+            return report.outcome() == Importer.Outcome.INVALID ? Main.INVALID : Main.OK;
+        } catch (ImportException e) {
+            err.println("catalogue import: " + e.getMessage());
+            err.flush();
+            return e.usage() ? Main.USAGE : Main.INVALID;
+        }
+    }
+
+    private ImportSource source() throws ImportException {
+        if (stdio == (from != null)) {
+            throw usage("give either --from KIND INPUT or --stdio -- COMMAND [ARGS...]");
+        }
+        if (stdio) {
+            if (input.isEmpty()) {
+                throw usage("--stdio needs the server's command after --, e.g. --stdio -- npx -y @modelcontextprotocol/server-memory");
+            }
+            return new StdioSource(input, duration("--request-timeout", requestTimeout), duration("--timeout", timeout),
+                    Optional.ofNullable(source));
+        }
+        if (input.size() != 1) {
+            throw usage("--from " + from + " needs exactly one INPUT, got " + input.size());
+        }
+        String in = input.get(0);
+        Optional<String> label = Optional.ofNullable(source);
+        return switch (from) {
+            case TOOLS_LIST -> new ToolsListSource(text(in), in.equals("-") ? "stdin" : in, label);
+            case SERVER_JSON -> new ServerJsonSource(text(in), in, label);
+            case DOCKER -> new DockerSource(Path.of(in), label);
+            case SCAFFOLD -> new ScaffoldSource(text(in), in, label);
+        };
+    }
+
+    private ServerFacts facts() {
+        return new ServerFacts(Optional.empty(), Optional.ofNullable(name), Optional.ofNullable(publisher),
+                Optional.ofNullable(repository), Optional.ofNullable(homepage), Optional.ofNullable(description), tags,
+                Optional.ofNullable(license), Optional.ofNullable(transport));
+    }
+
+    private LocalDate date() throws ImportException {
+        if (verified == null) {
+            return LocalDate.now(ZoneOffset.UTC);
+        }
+        try {
+            return LocalDate.parse(verified);
+        } catch (DateTimeParseException e) {
+            throw usage("--verified must be a date written YYYY-MM-DD, got " + verified);
+        }
+    }
+
+    private String text(String in) throws ImportException {
+        try {
+            if (in.equals("-")) {
+                InputStream stdin = System.in;
+                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return Files.readString(Path.of(in), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ImportException("cannot read " + in + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
+        }
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
+
+    static Duration duration(String option, String text) throws ImportException {
+        Matcher m = DURATION.matcher(text.trim());
+        if (!m.matches()) {
+            throw usage(option + " must be a duration such as 500ms, 30s or 2m, got " + text);
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        Duration d = switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofSeconds(n);
+        };
+        if (d.isZero()) {
+            throw usage(option + " must be more than zero");
+        }
+        return d;
+    }
+
+    private static ImportException usage(String message) {
+        return new ImportException(message, true);
+    }
+
+    private static void print(Importer.Report report, PrintWriter out, PrintWriter err) {
+        report.notes().forEach(n -> err.println("note: " + n));
+        report.changes().forEach(out::println);
+        report.diagnostics().forEach(out::println);
+        long added = report.changes().stream().filter(c -> c.startsWith("added: ")).count();
+        long removed = report.changes().stream().filter(c -> c.startsWith("removed: ")).count();
+        long changed = report.changes().stream().filter(c -> c.startsWith("changed: ")).count();
+        String tools = report.tools() + (report.tools() == 1 ? " tool" : " tools");
+        switch (report.outcome()) {
+            case CREATED -> out.println(report.file() + ": created with " + tools);
+            case UNCHANGED -> out.println(report.file() + ": unchanged (" + tools + ")");
+            case UPDATED -> out.println(report.file() + ": updated, " + added + " added, " + removed + " removed, "
+                    + changed + " changed (" + tools + ")");
+            case INVALID -> out.println(report.file() + ": not written: the new file has "
+                    + report.diagnostics().stream().filter(Diagnostic::isError).count()
+                    + " error(s); the previous file is left as it was");
+        }
+        out.flush();
+        err.flush();
+    }
+
+    /** Reads --from values by their labels. */
+    static final class FromConverter implements CommandLine.ITypeConverter<From> {
+        @Override
+        public From convert(String value) {
+            for (From f : From.values()) {
+                if (f.label.equals(value)) {
+                    return f;
+                }
+            }
+            throw new CommandLine.TypeConversionException("expected tools-list, server-json, docker or scaffold, got " + value);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.mcpcatalogue.importer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.json.JsonText;
+import org.mcpcatalogue.yaml.SafeYaml;
+
+/**
+ * A Docker MCP catalog entry (github.com/docker/mcp-registry, {@code servers/<name>/}): {@code server.yaml}
+ * gives the facts (name, {@code about.title} and {@code about.description}, {@code meta.tags},
+ * {@code source.project}, a remote's {@code transport_type}), {@code tools.json} the tools. A tool there has
+ * either an {@code inputSchema} or {@code arguments} ({@code name}, {@code type}, {@code desc}, {@code items},
+ * {@code optional}), which become a JSON Schema object: each argument a property with its type, items and
+ * description, required unless {@code optional: true}.
+ */
+public final class DockerSource implements ImportSource {
+
+    /** The kind of source, as the {@code source} field's label starts. */
+    public static final String KIND = "Docker MCP catalog";
+
+    private final Path dir;
+    private final Optional<String> label;
+
+    public DockerSource(Path dir, Optional<String> label) {
+        this.dir = dir;
+        this.label = label;
+    }
+
+    @Override
+    public Imported read() throws ImportException {
+        Path serverYaml = dir.resolve("server.yaml");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(serverYaml);
+        } catch (NoSuchFileException e) {
+            throw new ImportException(dir + ": not a Docker MCP catalog entry (no server.yaml)");
+        } catch (IOException e) {
+            throw new ImportException("cannot read " + serverYaml + ": " + e.getMessage(), e);
+        }
+        SafeYaml.Result parsed = new SafeYaml().read(serverYaml.toString(), bytes);
+        if (parsed.hasErrors() || parsed.root().isEmpty()) {
+            StringBuilder b = new StringBuilder(serverYaml + " cannot be read:");
+            parsed.diagnostics().forEach(d -> b.append('\n').append(d));
+            throw new ImportException(b.toString());
+        }
+        Json server = parsed.root().get().toJson();
+        Optional<String> id = JsonPaths.string(server, "name");
+        Optional<String> repository = JsonPaths.string(server, "source", "project").flatMap(JsonPaths::githubRepository);
+        Optional<String> transport = JsonPaths.string(server, "remote", "transport_type")
+                .or(() -> JsonPaths.string(server, "image").map(i -> "stdio"));
+        ServerFacts facts = new ServerFacts(id, JsonPaths.string(server, "about", "title").or(() -> id),
+                repository.flatMap(Merge::githubOwner), repository, Optional.empty(),
+                JsonPaths.string(server, "about", "description"), JsonPaths.strings(server, "meta", "tags"),
+                Optional.empty(), transport);
+        List<String> notes = new ArrayList<>();
+        Path toolsJson = dir.resolve("tools.json");
+        List<Json.Obj> tools = new ArrayList<>();
+        Imported.Detail detail = Imported.Detail.FULL;
+        if (Files.isRegularFile(toolsJson)) {
+            Json doc;
+            try {
+                doc = JsonPaths.parse(Files.readString(toolsJson), toolsJson.toString());
+            } catch (IOException e) {
+                throw new ImportException("cannot read " + toolsJson + ": " + e.getMessage(), e);
+            }
+            if (!(doc instanceof Json.Arr list)) {
+                throw new ImportException(toolsJson + ": expected a list of tools, found a JSON " + doc.typeName());
+            }
+            for (int i = 0; i < list.items().size(); i++) {
+                tools.add(ToolShape.of(tool(list.items().get(i), toolsJson + ": [" + i + "]"), toolsJson + ": [" + i + "]", notes));
+            }
+        } else {
+            detail = Imported.Detail.NONE;
+            notes.add(dir + " has no tools.json (Docker lists the tools of some servers only when it builds them);"
+                    + " import the tools with --stdio or --from tools-list");
+        }
+        return new Imported(facts, tools, detail, KIND,
+                label.orElse(KIND + " (docker/mcp-registry, MIT): " + id.orElse(dir.getFileName().toString())), notes);
+    }
+
+    /** A tools.json entry as an MCP Tool object: {@code arguments} become an {@code inputSchema}. */
+    static Json tool(Json entry, String origin) throws ImportException {
+        if (!(entry instanceof Json.Obj o)) {
+            throw new ImportException(origin + ": a tool must be a JSON object, found " + entry.typeName());
+        }
+        Map<String, Json> out = new LinkedHashMap<>(o.members());
+        Json arguments = out.remove("arguments");
+        if (!out.containsKey("inputSchema")) {
+            out.put("inputSchema", schema(arguments, origin));
+        }
+        return new Json.Obj(out);
+    }
+
+    private static Json.Obj schema(Json arguments, String origin) throws ImportException {
+        if (arguments == null || arguments instanceof Json.Null) {
+            return ToolShape.EMPTY_SCHEMA;
+        }
+        if (!(arguments instanceof Json.Arr list)) {
+            throw new ImportException(origin + ": \"arguments\" must be a list, found " + arguments.typeName());
+        }
+        Map<String, Json> properties = new LinkedHashMap<>();
+        List<Json> required = new ArrayList<>();
+        for (Json a : list.items()) {
+            Optional<String> name = JsonPaths.string(a, "name");
+            if (name.isEmpty()) {
+                throw new ImportException(origin + ": an argument without a \"name\": " + JsonText.write(a));
+            }
+            Map<String, Json> property = new LinkedHashMap<>();
+            JsonPaths.at(a, "type").ifPresent(t -> property.put("type", t));
+            JsonPaths.at(a, "items").ifPresent(t -> property.put("items", t));
+            JsonPaths.at(a, "desc").or(() -> JsonPaths.at(a, "description")).ifPresent(d -> property.put("description", d));
+            properties.put(name.get(), new Json.Obj(property));
+            if (!(JsonPaths.at(a, "optional").orElse(null) instanceof Json.Bool b && b.value())) {
+                required.add(Json.str(name.get()));
+            }
+        }
+        Map<String, Json> schema = new LinkedHashMap<>();
+        schema.put("type", Json.str("object"));
+        schema.put("properties", new Json.Obj(properties));
+        if (!required.isEmpty()) {
+            schema.put("required", new Json.Arr(required));
+        }
+        return new Json.Obj(schema);
+    }
+}

@@ -1,0 +1,354 @@
+package org.mcpcatalogue.importer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.json.JsonText;
+
+/**
+ * A minimal MCP client over stdio (newline-delimited JSON-RPC 2.0 messages, specification 2025-11-25) that
+ * starts a server, initializes it and lists its tools, following {@code nextCursor}.
+ *
+ * <p>Server-to-client notifications (log messages, list changes) are ignored; server-to-client requests are
+ * answered so that the server never waits on us: {@code ping} with an empty result, {@code roots/list} with no
+ * roots, anything else with "method not found". Every request has a deadline, and so has the whole exchange.
+ * The last 64 KiB of the server's standard error are kept and shown in every error. {@link #close()} always
+ * ends the server and its descendants: standard input closed, then a polite termination, then a forced one.
+ */
+public final class McpStdioClient implements AutoCloseable {
+
+    /** The protocol version this client asks for. */
+    public static final String PROTOCOL_VERSION = "2025-11-25";
+    /** How much of the server's standard error is kept. */
+    static final int STDERR_KEPT = 64 * 1024;
+    /** The longest line (message) the server may write. */
+    static final int MAX_LINE = 32 * 1024 * 1024;
+    private static final Duration GRACE = Duration.ofSeconds(2);
+    private static final Object EOF = new Object();
+
+    /** What the server said: its {@code serverInfo}, the negotiated version, and its tools. */
+    public record Listing(Json.Obj serverInfo, String protocolVersion, List<Json> tools) {
+        public Listing {
+            tools = List.copyOf(tools);
+        }
+    }
+
+    private final List<String> command;
+    private final Duration requestTimeout;
+    private final long deadline;
+    private final Process process;
+    private final OutputStream stdin;
+    private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
+    private final TailBuffer stderr = new TailBuffer(STDERR_KEPT);
+    private final Thread stderrReader;
+    private final Thread stdoutReader;
+    private final List<ProcessHandle> family = new ArrayList<>();
+    private long nextId = 1;
+
+    /**
+     * Starts the server.
+     *
+     * @param requestTimeout the most one request may take
+     * @param timeout        the most the whole exchange may take, from now
+     */
+    public McpStdioClient(List<String> command, Duration requestTimeout, Duration timeout) throws ImportException {
+        this.command = List.copyOf(command);
+        this.requestTimeout = requestTimeout;
+        this.deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            this.process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        } catch (IOException e) {
+            throw new ImportException("cannot start the server " + String.join(" ", command) + ": " + e.getMessage(), e);
+        }
+        family.add(process.toHandle());
+        this.stdin = process.getOutputStream();
+        this.stderrReader = daemon("mcp-stderr", () -> stderr.drain(process.getErrorStream()));
+        this.stdoutReader = daemon("mcp-stdout", this::readMessages);
+    }
+
+    private static Thread daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** {@code initialize}, {@code notifications/initialized}, then {@code tools/list} until there is no next cursor. */
+    public Listing listTools(String clientVersion) throws ImportException {
+        Json.Obj init = request("initialize", Json.obj(
+                "protocolVersion", Json.str(PROTOCOL_VERSION),
+                "capabilities", Json.obj(),
+                "clientInfo", Json.obj("name", Json.str("mcp-tool-catalogue"), "version", Json.str(clientVersion))));
+        Json.Obj serverInfo = init.get("serverInfo").filter(Json.Obj.class::isInstance).map(Json.Obj.class::cast)
+                .orElse(Json.obj());
+        String version = init.get("protocolVersion").filter(Json.Str.class::isInstance)
+                .map(v -> ((Json.Str) v).value()).orElse("");
+        notify("notifications/initialized");
+        List<Json> tools = new ArrayList<>();
+        java.util.Set<String> cursors = new java.util.HashSet<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            Json.Obj page = request("tools/list", cursor.map(c -> Json.obj("cursor", Json.str(c))).orElse(Json.obj()));
+            if (!(page.get("tools").orElse(null) instanceof Json.Arr a)) {
+                throw failure("answered tools/list without a \"tools\" list: " + abbreviate(JsonText.write(page)));
+            }
+            tools.addAll(a.items());
+            cursor = page.get("nextCursor").filter(Json.Str.class::isInstance).map(v -> ((Json.Str) v).value())
+                    .filter(c -> !c.isEmpty());
+            if (cursor.isPresent() && !cursors.add(cursor.get())) {
+                throw failure("repeated the tools/list cursor " + JsonText.quote(cursor.get()) + "; stopping rather than looping");
+            }
+        } while (cursor.isPresent());
+        return new Listing(serverInfo, version, tools);
+    }
+
+    private Json.Obj request(String method, Json.Obj params) throws ImportException {
+        long id = nextId++;
+        send(Json.obj("jsonrpc", Json.str("2.0"), "id", Json.Num.of(id), "method", Json.str(method), "params", params));
+        long requestDeadline = Math.min(deadline, System.nanoTime() + requestTimeout.toNanos());
+        while (true) {
+            long left = requestDeadline - System.nanoTime();
+            Object next;
+            try {
+                next = left <= 0 ? null : messages.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure("was interrupted while waiting for the answer to " + method);
+            }
+            if (next == null) {
+                boolean overall = requestDeadline == deadline;
+                throw failure("did not answer " + method + " within " + seconds(overall ? null : requestTimeout)
+                        + (overall ? " (the --timeout for the whole import ran out)" : ""));
+            }
+            if (next == EOF) {
+                throw failure("closed its output before answering " + method + exitStatus());
+            }
+            if (next instanceof ImportException e) {
+                throw e;
+            }
+            Json.Obj message = (Json.Obj) next;
+            Optional<Json> method2 = message.get("method");
+            Optional<Json> msgId = message.get("id");
+            if (method2.isPresent()) {
+                if (msgId.isPresent()) {
+                    answer(msgId.get(), method2.get());
+                }
+                continue; // a notification: logging, list changes, progress
+            }
+            if (msgId.isEmpty() || !(msgId.get() instanceof Json.Num n) || n.value().longValue() != id) {
+                continue;
+            }
+            if (message.get("error").orElse(null) instanceof Json.Obj error) {
+                throw failure("answered " + method + " with an error: " + JsonText.write(error));
+            }
+            if (message.get("result").orElse(null) instanceof Json.Obj result) {
+                return result;
+            }
+            throw failure("answered " + method + " without a result object: " + abbreviate(JsonText.write(message)));
+        }
+    }
+
+    /** Answers a server-to-client request minimally, so the server does not wait for us. */
+    private void answer(Json id, Json method) throws ImportException {
+        String m = method instanceof Json.Str s ? s.value() : "";
+        Json.Obj reply = switch (m) {
+            case "ping" -> Json.obj("jsonrpc", Json.str("2.0"), "id", id, "result", Json.obj());
+            case "roots/list" -> Json.obj("jsonrpc", Json.str("2.0"), "id", id, "result", Json.obj("roots", new Json.Arr(List.of())));
+            default -> Json.obj("jsonrpc", Json.str("2.0"), "id", id, "error", Json.obj(
+                    "code", Json.Num.of(-32601), "message", Json.str("Method not found: the catalogue importer only lists tools")));
+        };
+        send(reply);
+    }
+
+    private void notify(String method) throws ImportException {
+        send(Json.obj("jsonrpc", Json.str("2.0"), "method", Json.str(method)));
+    }
+
+    private void send(Json.Obj message) throws ImportException {
+        try {
+            stdin.write((JsonText.write(message) + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        } catch (IOException e) {
+            throw failure("stopped reading its input (" + e.getMessage() + ")" + exitStatus());
+        }
+    }
+
+    /** Reads one JSON-RPC message per line; anything else ends the exchange with an error. */
+    private void readMessages() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            StringBuilder line = new StringBuilder();
+            int c;
+            while (true) {
+                line.setLength(0);
+                while ((c = in.read()) != -1 && c != '\n') {
+                    if (line.length() >= MAX_LINE) {
+                        messages.add(failure("wrote a line longer than " + (MAX_LINE >> 20) + " MiB to standard output"));
+                        return;
+                    }
+                    line.append((char) c);
+                }
+                if (c == -1 && line.length() == 0) {
+                    break;
+                }
+                String text = line.toString().strip();
+                if (!text.isEmpty()) {
+                    Json message;
+                    try {
+                        message = JsonText.parse(text);
+                    } catch (RuntimeException e) {
+                        messages.add(failure("wrote something that is not a JSON-RPC message to standard output: "
+                                + abbreviate(text)));
+                        return;
+                    }
+                    if (!(message instanceof Json.Obj)) {
+                        messages.add(failure("wrote a JSON " + message.typeName() + " where a JSON-RPC message belongs: "
+                                + abbreviate(text)));
+                        return;
+                    }
+                    messages.add(message);
+                }
+                if (c == -1) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // the stream closed under us: treated as the end of output
+        }
+        messages.add(EOF);
+    }
+
+    private ImportException failure(String problem) {
+        StringBuilder b = new StringBuilder("the server (" + String.join(" ", command) + ") " + problem);
+        String err = stderr.text();
+        if (err.isBlank()) {
+            b.append("\n(it wrote nothing to standard error)");
+        } else {
+            b.append("\n--- its standard error").append(stderr.truncated() ? " (the last 64 KiB)" : "").append(" ---\n")
+                    .append(err.endsWith("\n") ? err : err + "\n").append("---");
+        }
+        return new ImportException(b.toString());
+    }
+
+    private String exitStatus() {
+        try {
+            if (process.waitFor(500, TimeUnit.MILLISECONDS)) {
+                stderrReader.join(500);
+                return " (it exited with status " + process.exitValue() + ")";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "";
+    }
+
+    private static String seconds(Duration d) {
+        if (d == null) {
+            return "the time allowed";
+        }
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    /** Whether the server process is still running (for tests). */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** The server's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Ends the server: standard input closed, a grace period, then termination, then a forced kill (descendants too). */
+    @Override
+    public void close() {
+        process.descendants().forEach(family::add);
+        try {
+            stdin.close();
+        } catch (IOException ignored) {
+            // already closed by the server's exit
+        }
+        try {
+            if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(family::add);
+                family.forEach(ProcessHandle::destroy);
+                if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    family.forEach(ProcessHandle::destroyForcibly);
+                    process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            for (ProcessHandle h : family) {
+                if (h.isAlive()) {
+                    h.destroy();
+                    h.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            family.forEach(ProcessHandle::destroyForcibly);
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            family.forEach(ProcessHandle::destroyForcibly);
+        } finally {
+            if (process.isAlive()) {
+                family.forEach(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    /** Keeps the last {@code limit} bytes written to it. */
+    static final class TailBuffer {
+        private final byte[] ring;
+        private long total;
+
+        TailBuffer(int limit) {
+            this.ring = new byte[limit];
+        }
+
+        void drain(InputStream in) {
+            byte[] buf = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) != -1) {
+                    write(buf, n);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }
+
+        synchronized void write(byte[] buf, int n) {
+            for (int i = 0; i < n; i++) {
+                ring[(int) (total++ % ring.length)] = buf[i];
+            }
+        }
+
+        synchronized boolean truncated() {
+            return total > ring.length;
+        }
+
+        synchronized String text() {
+            if (total <= ring.length) {
+                return new String(ring, 0, (int) total, StandardCharsets.UTF_8);
+            }
+            int start = (int) (total % ring.length);
+            byte[] out = new byte[ring.length];
+            System.arraycopy(ring, start, out, 0, ring.length - start);
+            System.arraycopy(ring, 0, out, ring.length - start, start);
+            return new String(out, StandardCharsets.UTF_8);
+        }
+    }
+}

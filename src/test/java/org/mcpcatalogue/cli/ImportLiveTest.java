@@ -1,0 +1,94 @@
+package org.mcpcatalogue.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mcpcatalogue.importer.Node;
+import org.mcpcatalogue.load.CatalogueLoader;
+import org.mcpcatalogue.load.LoadedServer;
+import org.mcpcatalogue.model.Server;
+import org.mcpcatalogue.model.Tool;
+import org.mcpcatalogue.validate.CatalogueValidator;
+
+/**
+ * {@code catalogue import --stdio} against the real reference servers from npm, installed by
+ * {@code scripts/install-test-servers.sh} (skipped locally without them, failing when {@code CI=true}).
+ */
+class ImportLiveTest {
+
+    @TempDir
+    Path tmp;
+    Path catalogue;
+
+    @BeforeEach
+    void servers() throws IOException {
+        Node.requireServers();
+        catalogue = Files.createDirectories(tmp.resolve("catalogue/servers")).getParent();
+    }
+
+    private Server load(String slug) {
+        CatalogueLoader.Result loaded = new CatalogueLoader().load(catalogue, catalogue.toString());
+        CatalogueValidator.Result v = new CatalogueValidator(java.time.LocalDate.of(2026, 11, 21)).validate(loaded);
+        assertEquals(0, v.errors(), v.diagnostics().toString());
+        return loaded.servers().stream().map(LoadedServer::server).filter(s -> s.slug().equals(slug)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void importsTheFilesystemServer() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        String[] args = {"import", "--catalogue", catalogue.toString(), "--stdio", "--slug", "filesystem",
+                "--name", "Filesystem", "--repository", "https://github.com/modelcontextprotocol/servers",
+                "--license", "MIT", "--verified", "2026-11-20", "--timeout", "60s",
+                "--", "node", Node.FILESYSTEM.toString(), root.toString()};
+        CliRun run = CliRun.of(args);
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        Server s = load("filesystem");
+        assertEquals("modelcontextprotocol", s.publisher());
+        assertEquals("stdio", s.transport().orElseThrow().label());
+        assertTrue(s.source().startsWith("live tools/list of secure-filesystem-server "), s.source());
+        List<String> names = s.tools().stream().map(Tool::name).toList();
+        for (String expected : List.of("read_text_file", "write_file", "edit_file", "list_directory", "move_file",
+                "list_allowed_directories")) {
+            assertTrue(names.contains(expected), names.toString());
+        }
+        Tool write = s.tool("write_file").orElseThrow();
+        assertTrue(write.inputSchema().get("properties").isPresent());
+        assertEquals(write.fingerprint(), write.storedFingerprint().orElseThrow());
+        // The same server again: nothing changes.
+        byte[] before = Files.readAllBytes(catalogue.resolve("servers/filesystem.yaml"));
+        CliRun again = CliRun.of(args);
+        assertTrue(again.out().endsWith("unchanged (" + names.size() + " tools)\n"), again.out() + again.err());
+        assertArrayEquals(before, Files.readAllBytes(catalogue.resolve("servers/filesystem.yaml")));
+    }
+
+    @Test
+    void importsTheMemoryServerWithItsOwnName() {
+        CliRun run = CliRun.of("import", "--catalogue", catalogue.toString(), "--stdio",
+                "--repository", "https://github.com/modelcontextprotocol/servers", "--verified", "2026-11-20",
+                "--", "node", Node.MEMORY.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        Server s = load("memory-server");
+        assertEquals(List.of("create_entities", "create_relations", "add_observations", "delete_entities",
+                "delete_observations", "delete_relations", "read_graph", "search_nodes", "open_nodes"),
+                s.tools().stream().map(Tool::name).toList());
+    }
+
+    @Test
+    void aServerThatFailsToStartShowsItsStderr() {
+        // The filesystem server refuses to start without a directory and says why on stderr.
+        CliRun run = CliRun.of("import", "--catalogue", catalogue.toString(), "--stdio", "--slug", "fs", "--name", "FS",
+                "--repository", "https://github.com/modelcontextprotocol/servers", "--timeout", "30s",
+                "--", "node", Node.FILESYSTEM.toString(), tmp.resolve("missing-dir").toString());
+        assertEquals(Main.INVALID, run.exitCode(), run.out());
+        assertTrue(run.err().contains("--- its standard error"), run.err());
+        assertTrue(Files.notExists(catalogue.resolve("servers/fs.yaml")));
+    }
+}

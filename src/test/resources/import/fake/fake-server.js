@@ -1,0 +1,57 @@
+// A small, deliberately imperfect MCP server for the importer's error-path tests.
+// Usage: node fake-server.js MODE   (MODE: pages, hang, exit, garbage, stubborn, chatty-stderr)
+'use strict';
+const mode = process.argv[2] || 'pages';
+const readline = require('readline');
+const send = (m) => process.stdout.write(JSON.stringify(m) + '\n');
+const tool = (name) => ({ name, description: 'Tool ' + name, inputSchema: { type: 'object' } });
+let pending = null;
+
+process.stderr.write('fake server starting in mode ' + mode + '\n');
+if (mode === 'exit') {
+  process.stderr.write('fatal: missing API key FAKE_TOKEN\n');
+  process.exit(3);
+}
+if (mode === 'stubborn') {
+  process.on('SIGTERM', () => process.stderr.write('ignoring SIGTERM\n'));
+}
+if (mode === 'chatty-stderr') {
+  for (let i = 0; i < 2000; i++) process.stderr.write('noise line ' + i + ' ' + 'x'.repeat(60) + '\n');
+  process.stderr.write('the last words\n');
+}
+
+const rl = readline.createInterface({ input: process.stdin });
+rl.on('line', (line) => {
+  const msg = JSON.parse(line);
+  if (msg.method === 'initialize') {
+    if (mode === 'garbage') {
+      process.stdout.write('Welcome to the fake server!\n');
+      return;
+    }
+    if (mode === 'hang' || mode === 'stubborn' || mode === 'chatty-stderr') {
+      process.stderr.write('thinking about ' + msg.method + ' forever\n');
+      return;
+    }
+    send({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'hello' } });
+    send({ jsonrpc: '2.0', id: msg.id, result: { protocolVersion: msg.params.protocolVersion, capabilities: { tools: {} },
+      serverInfo: { name: 'fake-server', title: 'Fake Server', version: '1.2.3' } } });
+  } else if (msg.method === 'tools/list') {
+    const cursor = msg.params && msg.params.cursor;
+    if (!cursor) {
+      // Ask the client something first: it must answer before we go on.
+      pending = msg;
+      send({ jsonrpc: '2.0', id: 'srv-1', method: 'roots/list' });
+    } else if (cursor === 'page-2') {
+      send({ jsonrpc: '2.0', id: 99, result: { tools: [] } }); // an answer to nothing: ignored
+      send({ jsonrpc: '2.0', id: msg.id, result: { tools: [tool('gamma')] } });
+    }
+  } else if (msg.id === 'srv-1') {
+    if (!msg.result || !Array.isArray(msg.result.roots)) process.exit(4);
+    send({ jsonrpc: '2.0', id: 'srv-2', method: 'ping' });
+  } else if (msg.id === 'srv-2') {
+    send({ jsonrpc: '2.0', id: 'srv-3', method: 'sampling/createMessage', params: {} });
+  } else if (msg.id === 'srv-3') {
+    if (!msg.error || msg.error.code !== -32601) process.exit(5);
+    send({ jsonrpc: '2.0', id: pending.id, result: { tools: [tool('alpha'), tool('beta')], nextCursor: 'page-2' } });
+  }
+});
