@@ -77,6 +77,13 @@ public final class DockerSource implements ImportSource {
             for (int i = 0; i < list.items().size(); i++) {
                 tools.add(ToolShape.of(tool(list.items().get(i), toolsJson + ": [" + i + "]"), toolsJson + ": [" + i + "]", notes));
             }
+        } else if (JsonPaths.at(server, "tools").orElse(null) instanceof Json.Arr inline && !inline.items().isEmpty()) {
+            // Servers that Docker defines itself (curl, docker, ffmpeg) list their tools in server.yaml, with
+            // the arguments as a JSON Schema under "parameters".
+            for (int i = 0; i < inline.items().size(); i++) {
+                String origin = serverYaml + ": tools[" + i + "]";
+                tools.add(ToolShape.of(inlineTool(inline.items().get(i), origin), origin, notes));
+            }
         } else {
             detail = Imported.Detail.NONE;
             notes.add(dir + " has no tools.json (Docker lists the tools of some servers only when it builds them);"
@@ -84,6 +91,23 @@ public final class DockerSource implements ImportSource {
         }
         return new Imported(facts, tools, detail, KIND,
                 label.orElse(KIND + " (docker/mcp-registry, MIT): " + id.orElse(dir.getFileName().toString())), notes);
+    }
+
+    /** A tool listed in server.yaml: {@code parameters} is its input schema. */
+    static Json inlineTool(Json entry, String origin) throws ImportException {
+        if (!(entry instanceof Json.Obj o)) {
+            throw new ImportException(origin + ": a tool must be a mapping, found " + entry.typeName());
+        }
+        Map<String, Json> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Json> e : o.members().entrySet()) {
+            switch (e.getKey()) {
+                case "parameters" -> out.put("inputSchema", e.getValue());
+                case "name", "description", "annotations", "title" -> out.put(e.getKey(), e.getValue());
+                default -> { } // Docker's own keys (container, run settings) are not part of the MCP Tool shape.
+            }
+        }
+        out.putIfAbsent("inputSchema", ToolShape.EMPTY_SCHEMA);
+        return new Json.Obj(out);
     }
 
     /** A tools.json entry as an MCP Tool object: {@code arguments} become an {@code inputSchema}. */

@@ -212,6 +212,19 @@ class ImportCommandTest {
         assertEquals(expected, Files.readString(file("acme-files")));
     }
 
+    /** Docker's own servers (curl, docker, ffmpeg) list their tools in server.yaml, arguments under parameters. */
+    @Test
+    void dockerEntryWithToolsInServerYaml() throws IOException {
+        CliRun run = CliRun.of("import", "--catalogue", catalogue.toString(), "--from", "docker", "--verified", "2026-11-20",
+                "--publisher", "docker", "--repository", "https://github.com/docker/mcp-registry", RES + "docker/curl");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        Tool curl = server("curl").tool("curl").orElseThrow();
+        assertEquals("Run a curl command.", curl.description());
+        assertEquals(JsonText.canonical(JsonText.parse("""
+                {"type": "object", "properties": {"args": {"type": "array", "description": "The arguments to pass to curl",
+                 "items": {"type": "string"}}}, "required": ["args"]}""")), JsonText.canonical(curl.inputSchema()));
+    }
+
     @Test
     void dockerEntryArgumentsBecomeAJsonSchema() throws IOException {
         CliRun run = CliRun.of("import", "--catalogue", catalogue.toString(), "--from", "docker", "--verified",

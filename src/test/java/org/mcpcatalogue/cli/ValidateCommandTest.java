@@ -36,11 +36,14 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "--catalogue", display);
         assertEquals(1, run.exitCode());
         String file = display + "/servers/together-ai.yaml";
+        List<String> lines = run.outLines();
         assertEquals(List.of(
                 file + ":5:13: error: \"repository\" must be an https URL, got \"javascript:alert(1)\"",
                 file + ":10:1: error: unknown field \"licence\" in server; did you mean \"license\"?",
-                file + ":55:17: error: YAML anchors are not allowed (&formats); write the value out in full",
-                "2 servers, 2 tools: 3 errors, 0 warnings"), run.outLines());
+                file + ":55:17: error: YAML anchors are not allowed (&formats); write the value out in full"),
+                lines.subList(0, lines.size() - 1));
+        assertTrue(lines.get(lines.size() - 1).matches(serverFiles(copy) + " servers, \\d+ tools: 3 errors, 0 warnings"),
+                lines.get(lines.size() - 1));
     }
 
     @Test
@@ -51,8 +54,8 @@ class ValidateCommandTest {
         assertEquals(1, run.exitCode());
         Json.Obj json = (Json.Obj) JsonText.parse(run.out().trim());
         assertEquals(Json.FALSE, json.get("valid").orElseThrow());
-        assertEquals(Json.Num.of(3), json.get("files").orElseThrow());
-        assertEquals(Json.Num.of(2), json.get("servers").orElseThrow());
+        assertEquals(Json.Num.of(serverFiles(copy) + 1), json.get("files").orElseThrow());
+        assertEquals(Json.Num.of(serverFiles(copy)), json.get("servers").orElseThrow());
         assertEquals(Json.Num.of(1), json.get("errors").orElseThrow());
         Json.Obj d = (Json.Obj) ((Json.Arr) json.get("diagnostics").orElseThrow()).items().get(0);
         assertEquals(new Json.Str(copy + "/servers/extra.yml"), d.get("file").orElseThrow());
@@ -98,6 +101,13 @@ class ValidateCommandTest {
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("validate"), help.out());
         assertEquals(0, CliRun.of("--version").exitCode());
+    }
+
+    /** The number of server files (*.yaml) in a catalogue directory. */
+    private static long serverFiles(Path catalogue) throws IOException {
+        try (Stream<Path> s = Files.list(catalogue.resolve("servers"))) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).count();
+        }
     }
 
     private static Path copyCatalogue(Path tmp) throws IOException {
