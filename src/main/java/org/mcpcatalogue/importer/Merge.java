@@ -21,7 +21,7 @@ import org.mcpcatalogue.json.JsonText;
  *
  * <p>Tools: a complete source (a {@code tools/list} result, a Docker {@code tools.json}) decides which tools
  * there are and their definitions. A scaffold's name-only tools never replace complete definitions: against
- * a file with complete definitions a scaffold can only lend a longer description, and its extra tools are
+ * a file with complete definitions a scaffold lends a description only to a tool that has none, and its extra tools are
  * reported and left out. A tool's description is curated when its stored fingerprint no longer matches it
  * (someone edited it after the last import): a curated description is kept, and the fingerprint then records
  * the definition as published, so the next change upstream still shows.
@@ -136,7 +136,8 @@ public final class Merge {
         List<String> entries = new ArrayList<>();
         boolean placed = false;
         for (String entry : existing.isEmpty() ? new String[0] : existing.split(";\\s+")) {
-            if (entry.startsWith(incoming.kind())) {
+            // This source's entry: one of its kind, or exactly its label (a --source label need not name the kind).
+            if (entry.startsWith(incoming.kind()) || entry.equals(incoming.label())) {
                 if (!placed) {
                     entries.add(incoming.label());
                     placed = true;
@@ -256,6 +257,10 @@ public final class Merge {
             description = oldDescription;
         } else if (detail == Imported.Detail.FULL) {
             description = newDescription.isEmpty() ? oldDescription : newDescription;
+        } else if (scaffoldOverFull && !oldDescription.isEmpty()) {
+            // What the server itself publishes is kept: a scaffold's one-line summary never replaces it, or
+            // importing the two sources in turn would change the file back and forth.
+            description = oldDescription;
         } else {
             description = newDescription.length() > oldDescription.length() ? newDescription : oldDescription;
         }
