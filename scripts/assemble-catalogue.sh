@@ -29,11 +29,12 @@ facts() {
     webflow-remote) echo "--publisher webflow --repository https://github.com/webflow/mcp-server --homepage https://mcp.webflow.com" ;;
     notion) echo "--publisher makenotion --repository https://github.com/makenotion/notion-mcp-server" ;;
     linear) echo "--publisher linear --repository https://github.com/docker/mcp-registry --homepage https://linear.app/docs/mcp" ;;
+    # Two of its tool names are not valid MCP names: those two are left out, and source says so.
+    vectra-ai-rux-mcp-server) echo "--skip-invalid-tools" ;;
   esac
 }
 
-# Docker catalog entries that carry tools (tools.json, or tools inline in server.yaml). vectra-ai-rux-mcp-server
-# is refused by the importer: two of its tool names are not valid MCP names (see catalogue/SOURCES.md).
+# Docker catalog entries that carry tools (tools.json, or tools inline in server.yaml).
 for dir in "$ref"/docker-mcp-registry/*/; do
   name=$(basename "$dir")
   if [ -s "$dir/tools.json" ] && [ "$(tr -d ' \n' < "$dir/tools.json")" != "[]" ] || grep -q '^tools:' "$dir/server.yaml"; then

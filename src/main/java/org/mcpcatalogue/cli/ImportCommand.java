@@ -102,6 +102,11 @@ public final class ImportCommand implements Callable<Integer> {
     List<String> tags = new ArrayList<>();
     @Option(names = "--source", paramLabel = "TEXT", description = "What to record in source for this import (default: named after the input).")
     String source;
+    @Option(names = "--skip-invalid-tools",
+            description = "Leave out tools whose names are not valid MCP names (or collide), naming each in a note and in"
+                    + " source, instead of refusing the whole server.")
+    boolean skipInvalidTools;
+
     @Option(names = "--verified", paramLabel = "YYYY-MM-DD", description = "The import date recorded in verified (default: today, UTC).")
     String verified;
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
@@ -121,6 +126,9 @@ public final class ImportCommand implements Callable<Integer> {
         try {
             ImportSource source = source();
             Imported imported = source.read();
+            if (skipInvalidTools) {
+                imported = Importer.withoutInvalidTools(imported);
+            }
             Importer.Options options = new Importer.Options(Path.of(catalogue), catalogue, Optional.ofNullable(slug),
                     facts(), date());
             Importer.Report report = new Importer().run(imported, options);

@@ -114,24 +114,46 @@ public final class Importer {
 
     /** Tool names must be valid MCP names, unique, and unique once made into URL segments; reported, never changed. */
     static void checkToolNames(List<Json.Obj> tools) throws ImportException {
-        List<String> problems = new ArrayList<>();
+        Map<Json.Obj, String> problems = problems(tools);
+        if (!problems.isEmpty()) {
+            throw new ImportException("the source's tools cannot be imported as they are (nothing was written):\n  "
+                    + String.join("\n  ", problems.values()));
+        }
+    }
+
+    /**
+     * The source's tools without those {@link #checkToolNames} would refuse, for {@code --skip-invalid-tools}: each
+     * tool left out is named in a note and in the source label, so the file says what it does not hold.
+     */
+    public static Imported withoutInvalidTools(Imported imported) {
+        Map<Json.Obj, String> problems = problems(imported.tools());
+        if (problems.isEmpty()) {
+            return imported;
+        }
+        List<String> notes = new ArrayList<>(imported.notes());
+        problems.values().forEach(p -> notes.add("left out: " + p));
+        List<String> names = problems.keySet().stream().map(t -> HiddenText.quoted(ToolShape.name(t))).toList();
+        String label = imported.label() + " (left out: " + String.join(", ", names) + ", not valid MCP tool names)";
+        return new Imported(imported.facts(), imported.tools().stream().filter(t -> !problems.containsKey(t)).toList(),
+                imported.detail(), imported.kind(), label, notes);
+    }
+
+    private static Map<Json.Obj, String> problems(List<Json.Obj> tools) {
+        Map<Json.Obj, String> problems = new java.util.LinkedHashMap<>();
         Map<String, String> bySlug = new HashMap<>();
         for (Json.Obj t : tools) {
             String name = ToolShape.name(t);
             if (!name.matches("[A-Za-z0-9_.-]{1,128}")) {
-                problems.add("tool name " + HiddenText.quoted(name) + " is not a valid MCP tool name (1–128 of A-Z a-z 0-9 _ . -)");
+                problems.put(t, "tool name " + HiddenText.quoted(name) + " is not a valid MCP tool name (1–128 of A-Z a-z 0-9 _ . -)");
                 continue;
             }
             String other = bySlug.putIfAbsent(Tool.slugOf(name), name);
             if (other != null) {
-                problems.add(other.equals(name) ? "tool " + name + " is listed twice"
+                problems.put(t, other.equals(name) ? "tool " + name + " is listed twice"
                         : "tools " + other + " and " + name + " collide: both become the page /tools/…/" + Tool.slugOf(name) + "/");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ImportException("the source's tools cannot be imported as they are (nothing was written):\n  "
-                    + String.join("\n  ", problems));
-        }
+        return problems;
     }
 
     /** Validates the catalogue as it would be with the new text, in a scratch copy; returns the findings for that file. */

@@ -122,7 +122,9 @@ class ClassifierTest {
                 "Okta supports TLS certificates and private keys that are PEM-encoded and 2048, 3072, or 4096 bits.",
                 "All four DNS records must be published at your DNS provider before calling this tool. DNS propagation can take up to 48 hours.",
                 "IMPORTANT: always call fresh. Always call this tool again to get an up-to-date list, as policies may have been created.",
-                "Get details for a specific GitHub notification, always call this tool when the user asks for details.")) {
+                "Get details for a specific GitHub notification, always call this tool when the user asks for details.",
+                "Must be inside the home directory. System paths and hidden config directories (e.g. \"/etc\", \"~/.ssh\") are rejected.",
+                "Set byApiKey to include separate periods per API key, identified by the optional apiKey field.")) {
             Verdict v = classify("{\"name\":\"get_thing\",\"description\":" + org.mcpcatalogue.json.JsonText.quote(description) + "}");
             assertTrue(v.flags().isEmpty(), description + " -> " + v.flags());
         }

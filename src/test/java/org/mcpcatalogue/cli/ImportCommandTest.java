@@ -289,6 +289,30 @@ class ImportCommandTest {
         assertTrue(linear.err().contains("give --publisher, --repository"), linear.err());
     }
 
+    /** By default a source with an invalid tool name is refused whole; --skip-invalid-tools leaves out only that tool, and says so. */
+    @Test
+    void invalidToolNamesAreRefusedOrLeftOutOnRequestButNeverChanged() throws IOException {
+        String json = """
+                {"tools": [
+                  {"name": "Summarize Detection", "description": "Summarize a detection.", "inputSchema": {"type": "object"}},
+                  {"name": "get_detection", "description": "Get a detection.", "inputSchema": {"type": "object"}}]}""";
+        String[] facts = {"--slug", "vectra", "--name", "Vectra", "--publisher", "vectra",
+                "--repository", "https://github.com/vectra-ai-research/vectra-ai-mcp-server"};
+        CliRun refused = importTools(json, facts);
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains("tool name \"Summarize Detection\" is not a valid MCP tool name"), refused.err());
+        assertTrue(Files.notExists(file("vectra")));
+
+        List<String> args = new java.util.ArrayList<>(List.of(facts));
+        args.add("--skip-invalid-tools");
+        CliRun skipped = importTools(json, args.toArray(String[]::new));
+        assertEquals(0, skipped.exitCode(), skipped.err());
+        assertTrue(skipped.err().contains("left out: tool name \"Summarize Detection\" is not a valid MCP tool name"), skipped.err());
+        Server s = server("vectra");
+        assertEquals(List.of("get_detection"), s.tools().stream().map(Tool::name).toList());
+        assertTrue(s.source().endsWith("(left out: \"Summarize Detection\", not valid MCP tool names)"), s.source());
+    }
+
     @Test
     void fullDefinitionsWinOverAScaffoldAndEachSourceIsRecorded() throws IOException {
         assertEquals(0, CliRun.of("import", "--catalogue", catalogue.toString(), "--from", "scaffold", "--verified",
