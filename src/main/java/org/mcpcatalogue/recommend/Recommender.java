@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.mcpcatalogue.classify.Verdict;
 import org.mcpcatalogue.json.Json;
-import org.mcpcatalogue.model.Category;
 import org.mcpcatalogue.model.Server;
 import org.mcpcatalogue.model.Tool;
 import org.mcpcatalogue.policy.model.Condition;
@@ -128,9 +127,5 @@ public final class Recommender {
 
     static Condition condition(String argument, Operator op, Json value) {
         return Condition.of("args." + argument, op, value);
-    }
-
-    static boolean isCategory(Verdict v, Category c) {
-        return v.category() == c;
     }
 }

@@ -33,7 +33,7 @@ final class Faq {
         List<Entry> faq = new ArrayList<>();
         String what = t.tool().description().isBlank() ? "Its server gives no description." : Views.oneLine(t.tool().description(), 400);
         faq.add(new Entry("What does the " + name + " tool do?",
-                what + " The catalogue classifies it as " + c.label() + ": " + lower(c) + " "
+                what + " The catalogue classifies it as " + c.label() + ": " + whatItDoes(c) + " "
                         + "Risk: " + t.verdict().riskLevel().label() + ", " + t.verdict().riskScore() + "/5.", List.of()));
         faq.add(new Entry("How do I enforce a policy on " + name + "?",
                 "Put the rules for " + name + " under tools." + name + " in an Intercept policy file (the snippet above is a"
@@ -81,7 +81,7 @@ final class Faq {
         return faq;
     }
 
-    private static String lower(Category c) {
+    private static String whatItDoes(Category c) {
         String m = c == Category.READ ? "it only observes."
                 : c == Category.WRITE ? "it creates or changes data."
                 : c == Category.EXECUTE ? "it runs code, jobs or paid inference."

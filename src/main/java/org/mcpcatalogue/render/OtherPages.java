@@ -8,7 +8,6 @@ import java.util.Map;
 import org.mcpcatalogue.model.Category;
 import org.mcpcatalogue.model.RiskLevel;
 import org.mcpcatalogue.pipeline.CatalogueReport;
-import org.mcpcatalogue.pipeline.ServerReport;
 
 /** The home page, the attack pages, search and 404. */
 final class OtherPages {
@@ -95,9 +94,5 @@ final class OtherPages {
                 "site", Views.site(config, "-"),
                 "page", Views.page(config, "404.html", "Page not found · " + config.name(),
                         "This page does not exist in the MCP tool catalogue.", "website", List.of(), List.of())));
-    }
-
-    static boolean has(List<ServerReport> s) {
-        return !s.isEmpty();
     }
 }

@@ -90,6 +90,7 @@ final class ToolPages {
             faqView.add(map("question", e.question(), "answer", e.answer(), "examples", examples));
         }
         var tool = t.tool();
+        List<Map<String, Object>> inputs = inputs(tool.inputSchema());
         return map(
                 "site", Views.site(config, ""),
                 "page", page,
@@ -120,9 +121,9 @@ final class ToolPages {
                 "flags", flags,
                 "hasFlags", !flags.isEmpty() || !serverFlags.isEmpty(),
                 "serverFlags", serverFlags,
-                "inputs", inputs(tool.inputSchema()),
-                "hasInputs", !inputs(tool.inputSchema()).isEmpty(),
-                "schemaJson", pretty(tool.inputSchema()),
+                "inputs", inputs,
+                "hasInputs", !inputs.isEmpty(),
+                "schemaJson", JsonText.write(tool.inputSchema()),
                 "attacks", relevantAttacks(t, server),
                 "sameCategory", sameCategory(t),
                 "categoryCount", Views.plural(byCategory.getOrDefault(v.category(), List.of()).size(),
@@ -172,10 +173,6 @@ final class ToolPages {
                     "description", description, "constraints", String.join("; ", constraints)));
         }
         return rows;
-    }
-
-    private static String pretty(Json.Obj schema) {
-        return JsonText.write(schema);
     }
 
     private List<Map<String, Object>> relevantAttacks(ToolReport t, ServerReport server) {

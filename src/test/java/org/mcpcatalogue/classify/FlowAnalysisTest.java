@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.json.JsonText;
 import org.mcpcatalogue.model.Tool;
 

@@ -21,7 +21,6 @@ import org.mcpcatalogue.policy.engine.PolicyEngine;
 import org.mcpcatalogue.policy.engine.StateStore;
 import org.mcpcatalogue.policy.load.LoadResult;
 import org.mcpcatalogue.policy.model.Condition;
-import org.mcpcatalogue.policy.model.Operator;
 import org.mcpcatalogue.policy.model.Policy;
 import org.mcpcatalogue.policy.model.Rule;
 import org.mcpcatalogue.policy.model.Window;
