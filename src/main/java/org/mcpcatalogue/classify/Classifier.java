@@ -57,9 +57,9 @@ public final class Classifier {
         if (verb.isPresent()) {
             objects(verb.get(), tokens, w);
         }
-        actions(tool.inputSchema(), w);
+        actions(tool.inputProperties(), w);
         phrases(tool.description(), w);
-        fields(tool.inputSchema(), w);
+        fields(tool.inputProperties(), w);
         serverContext(verb, serverTags, w);
         if (w.category == null) {
             w.category = Category.WRITE;
@@ -207,10 +207,7 @@ public final class Classifier {
      * A tool that takes an operation as an argument ({@code method: [get, update, delete]}) can do the worst of
      * them; the worst operation's verb raises the category.
      */
-    private void actions(Json.Obj schema, Work w) {
-        if (!(schema.get("properties").orElse(null) instanceof Json.Obj props)) {
-            return;
-        }
+    private void actions(Json.Obj props, Work w) {
         for (Map.Entry<String, Json> p : props.members().entrySet()) {
             if (!rules.actionFields().contains(p.getKey().toLowerCase(java.util.Locale.ROOT))
                     || !(p.getValue() instanceof Json.Obj prop)
@@ -250,10 +247,7 @@ public final class Classifier {
         }
     }
 
-    private void fields(Json.Obj schema, Work w) {
-        if (!(schema.get("properties").orElse(null) instanceof Json.Obj props)) {
-            return;
-        }
+    private void fields(Json.Obj props, Work w) {
         for (Rules.FieldRule rule : rules.fields()) {
             for (Map.Entry<String, Json> p : props.members().entrySet()) {
                 if (!matches(rule, p.getKey(), p.getValue())) {

@@ -95,7 +95,7 @@ public final class Importer {
     static String slug(Imported imported, Options options) throws ImportException {
         if (options.slug().isPresent()) {
             String s = options.slug().get();
-            if (!org.mcpcatalogue.importer.Slugs.valid(s)) {
+            if (!org.mcpcatalogue.model.Server.validSlug(s)) {
                 throw new ImportException("--slug " + HiddenText.quoted(s) + " is not a valid slug: lower-case words of a-z and 0-9 joined by \"-\", at most 64 characters"
                         + Slugs.slug(s).map(x -> " (e.g. " + x + ")").orElse(""), true);
             }
@@ -143,7 +143,7 @@ public final class Importer {
         Map<String, String> bySlug = new HashMap<>();
         for (Json.Obj t : tools) {
             String name = ToolShape.name(t);
-            if (!name.matches("[A-Za-z0-9_.-]{1,128}")) {
+            if (!Tool.NAME.matcher(name).matches()) {
                 problems.put(t, "tool name " + HiddenText.quoted(name) + " is not a valid MCP tool name (1–128 of A-Z a-z 0-9 _ . -)");
                 continue;
             }

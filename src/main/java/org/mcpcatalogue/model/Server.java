@@ -38,6 +38,16 @@ public record Server(String slug, String name, String publisher, URI repository,
         tools = List.copyOf(tools);
     }
 
+    /** What a slug looks like: lower-case words of a-z and 0-9 joined by "-". */
+    public static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
+    /** The longest slug. */
+    public static final int MAX_SLUG = 64;
+
+    /** Whether {@code slug} is a valid server slug. */
+    public static boolean validSlug(String slug) {
+        return slug.length() <= MAX_SLUG && SLUG.matcher(slug).matches();
+    }
+
     public Optional<Tool> tool(String name) {
         return tools.stream().filter(t -> t.name().equals(name)).findFirst();
     }

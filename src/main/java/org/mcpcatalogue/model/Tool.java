@@ -35,6 +35,22 @@ public record Tool(String name, String slug, Optional<String> title, String desc
         hiddenCharacters = List.copyOf(hiddenCharacters);
     }
 
+    /** What an MCP tool name looks like: 1–128 of {@code A-Za-z0-9_.-}. */
+    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("^[A-Za-z0-9_.-]{1,128}$");
+
+    /** The {@code properties} of the input schema; empty when it has none (or they are not an object). */
+    public Json.Obj inputProperties() {
+        return inputSchema.get("properties").orElse(null) instanceof Json.Obj o ? o : new Json.Obj(java.util.Map.of());
+    }
+
+    /** The names listed under {@code required} in the input schema, in order, each once. */
+    public List<String> requiredInputs() {
+        if (inputSchema.get("required").orElse(null) instanceof Json.Arr a) {
+            return a.items().stream().filter(Json.Str.class::isInstance).map(j -> ((Json.Str) j).value()).distinct().toList();
+        }
+        return List.of();
+    }
+
     /** The fingerprint of the definition as it is now (see {@link Fingerprint}). */
     public String fingerprint() {
         return Fingerprint.of(this);

@@ -14,18 +14,11 @@ final class ExampleArguments {
 
     static Json.Obj complete(Tool tool) {
         Map<String, Json> args = new LinkedHashMap<>();
-        Map<String, Json> props = tool.inputSchema().get("properties").orElse(null) instanceof Json.Obj o ? o.members() : Map.of();
-        for (String name : required(tool)) {
+        Map<String, Json> props = tool.inputProperties().members();
+        for (String name : tool.requiredInputs()) {
             args.put(name, example(props.get(name)));
         }
         return new Json.Obj(args);
-    }
-
-    static List<String> required(Tool tool) {
-        if (tool.inputSchema().get("required").orElse(null) instanceof Json.Arr a) {
-            return a.items().stream().filter(Json.Str.class::isInstance).map(j -> ((Json.Str) j).value()).distinct().toList();
-        }
-        return List.of();
     }
 
     static Json.Obj without(Json.Obj args, String name) {

@@ -20,16 +20,8 @@ record InputRule(List<Condition> conditions, String summary, String message, Lis
         List<Condition> conditions = new ArrayList<>();
         List<String> needs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Json.Obj schema = tool.inputSchema();
-        Map<String, Json> props = schema.get("properties").orElse(null) instanceof Json.Obj o ? o.members() : Map.of();
-        List<String> required = new ArrayList<>();
-        if (schema.get("required").orElse(null) instanceof Json.Arr arr) {
-            for (Json item : arr.items()) {
-                if (item instanceof Json.Str s && !required.contains(s.value())) {
-                    required.add(s.value());
-                }
-            }
-        }
+        Map<String, Json> props = tool.inputProperties().members();
+        List<String> required = tool.requiredInputs();
         for (String name : required) {
             if (name.isEmpty() || name.contains(".")) {
                 notes.add("The required input \"" + name + "\" cannot be named in a policy path (paths split on \".\"),"

@@ -90,7 +90,7 @@ final class ToolPages {
             faqView.add(map("question", e.question(), "answer", e.answer(), "examples", examples));
         }
         var tool = t.tool();
-        List<Map<String, Object>> inputs = inputs(tool.inputSchema());
+        List<Map<String, Object>> inputs = inputs(tool);
         return map(
                 "site", Views.site(config, ""),
                 "page", page,
@@ -149,15 +149,10 @@ final class ToolPages {
     }
 
     /** The input schema's properties as table rows. */
-    static List<Map<String, Object>> inputs(Json.Obj schema) {
+    static List<Map<String, Object>> inputs(org.mcpcatalogue.model.Tool tool) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        Set<String> required = schema.get("required").orElse(null) instanceof Json.Arr a
-                ? a.items().stream().filter(Json.Str.class::isInstance).map(j -> ((Json.Str) j).value()).collect(Collectors.toSet())
-                : Set.of();
-        if (!(schema.get("properties").orElse(null) instanceof Json.Obj props)) {
-            return rows;
-        }
-        for (var e : props.members().entrySet()) {
+        Set<String> required = Set.copyOf(tool.requiredInputs());
+        for (var e : tool.inputProperties().members().entrySet()) {
             Json.Obj p = e.getValue() instanceof Json.Obj o ? o : new Json.Obj(Map.of());
             String type = p.get("type").map(j -> j instanceof Json.Str s ? s.value() : JsonText.write(j)).orElse("any");
             List<String> constraints = new ArrayList<>();

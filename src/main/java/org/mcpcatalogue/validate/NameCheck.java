@@ -2,7 +2,6 @@ package org.mcpcatalogue.validate;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.mcpcatalogue.diag.Diagnostics;
 import org.mcpcatalogue.diag.Location;
 import org.mcpcatalogue.load.LoadedServer;
@@ -17,8 +16,6 @@ import org.mcpcatalogue.text.HiddenText;
  */
 final class NameCheck implements Check.PerServer {
 
-    static final Pattern TOOL_NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,128}$");
-
     @Override
     public void check(LoadedServer s, Diagnostics out) {
         visibleText(s, "/name", "server name", s.server().name(), out);
@@ -29,7 +26,7 @@ final class NameCheck implements Check.PerServer {
             String p = "/tools/" + i;
             Optional<Location> at = s.positions().find(p + "/name");
             if (at.isPresent() && !visibleText(s, p + "/name", "tool name", t.name(), out)
-                    && !TOOL_NAME.matcher(t.name()).matches()) {
+                    && !Tool.NAME.matcher(t.name()).matches()) {
                 out.error(at.get(), "tool name " + HiddenText.quoted(t.name())
                         + (t.name().length() > 128 ? " is " + t.name().length() + " characters long; the limit is 128"
                         : " may only contain letters, digits, \"_\", \".\" and \"-\""));

@@ -3,16 +3,13 @@ package org.mcpcatalogue.validate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.mcpcatalogue.diag.Diagnostics;
 import org.mcpcatalogue.load.LoadedServer;
+import org.mcpcatalogue.model.Server;
 import org.mcpcatalogue.text.HiddenText;
 
 /** A server's slug is its URL and its file name: lower-case words joined by "-", at most 64, unique. */
 final class SlugCheck implements Check {
-
-    static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
-    static final int MAX_LENGTH = 64;
 
     @Override
     public void check(List<LoadedServer> servers, Diagnostics out) {
@@ -23,11 +20,11 @@ final class SlugCheck implements Check {
                 continue;
             }
             String slug = s.server().slug();
-            if (!SLUG.matcher(slug).matches()) {
+            if (!Server.SLUG.matcher(slug).matches()) {
                 out.error(at.get(), "slug " + HiddenText.quoted(slug) + " must be lower-case letters and digits in words"
-                        + " joined by \"-\" (" + SLUG.pattern() + ")");
-            } else if (slug.length() > MAX_LENGTH) {
-                out.error(at.get(), "slug is " + slug.length() + " characters long; the limit is " + MAX_LENGTH);
+                        + " joined by \"-\" (" + Server.SLUG.pattern() + ")");
+            } else if (slug.length() > Server.MAX_SLUG) {
+                out.error(at.get(), "slug is " + slug.length() + " characters long; the limit is " + Server.MAX_SLUG);
             }
             if (!slug.equals(s.fileSlug())) {
                 out.error(at.get(), "slug " + HiddenText.quoted(slug) + " must equal the file name "
