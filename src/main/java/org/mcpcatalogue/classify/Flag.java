@@ -15,4 +15,10 @@ public record Flag(String kind, String detail) {
         Objects.requireNonNull(kind);
         Objects.requireNonNull(detail);
     }
+
+    /** {@code {"kind", "detail"}}, as {@code classify} and the API print it. */
+    public org.mcpcatalogue.json.Json.Obj toJson() {
+        return org.mcpcatalogue.json.Json.obj("kind", org.mcpcatalogue.json.Json.str(kind),
+                "detail", org.mcpcatalogue.json.Json.str(detail));
+    }
 }

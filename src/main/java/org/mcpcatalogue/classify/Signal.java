@@ -15,4 +15,10 @@ public record Signal(String source, String detail, String effect) {
         Objects.requireNonNull(detail);
         Objects.requireNonNull(effect);
     }
+
+    /** {@code {"source", "detail", "effect"}}, as {@code classify} and the API print it. */
+    public org.mcpcatalogue.json.Json.Obj toJson() {
+        return org.mcpcatalogue.json.Json.obj("source", org.mcpcatalogue.json.Json.str(source),
+                "detail", org.mcpcatalogue.json.Json.str(detail), "effect", org.mcpcatalogue.json.Json.str(effect));
+    }
 }

@@ -12,17 +12,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.mcpcatalogue.classify.Classifier;
-import org.mcpcatalogue.classify.Flag;
 import org.mcpcatalogue.classify.RulesException;
 import org.mcpcatalogue.classify.RulesLoader;
-import org.mcpcatalogue.classify.Signal;
 import org.mcpcatalogue.classify.ToolJson;
 import org.mcpcatalogue.classify.Verdict;
 import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.json.JsonText;
 import org.mcpcatalogue.model.Tool;
 import org.mcpcatalogue.prove.Proof;
-import org.mcpcatalogue.prove.ProofStep;
 import org.mcpcatalogue.prove.Prover;
 import org.mcpcatalogue.recommend.Recommendation;
 import org.mcpcatalogue.recommend.Recommender;
@@ -113,34 +110,16 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     static String line(Tool tool, Verdict v, Recommendation r, Proof proof) {
-        StringBuilder b = new StringBuilder("{");
-        b.append("\"name\":").append(JsonText.quote(tool.name()))
-                .append(",\"category\":").append(JsonText.quote(v.category().label()))
-                .append(",\"risk_level\":").append(JsonText.quote(v.riskLevel().label()))
-                .append(",\"risk_score\":").append(v.riskScore())
-                .append(",\"confidence\":").append(JsonText.quote(v.confidence().label()))
-                .append(",\"signals\":[");
-        for (int i = 0; i < v.signals().size(); i++) {
-            Signal s = v.signals().get(i);
-            b.append(i == 0 ? "" : ",").append("{\"source\":").append(JsonText.quote(s.source()))
-                    .append(",\"detail\":").append(JsonText.quote(s.detail()))
-                    .append(",\"effect\":").append(JsonText.quote(s.effect())).append('}');
-        }
-        b.append("],\"flags\":[");
-        for (int i = 0; i < v.flags().size(); i++) {
-            Flag f = v.flags().get(i);
-            b.append(i == 0 ? "" : ",").append("{\"kind\":").append(JsonText.quote(f.kind()))
-                    .append(",\"detail\":").append(JsonText.quote(f.detail())).append('}');
-        }
-        b.append("],\"policy\":").append(JsonText.quote(r.snippetYaml()))
-                .append(",\"policy_summary\":").append(JsonText.quote(r.summary()))
-                .append(",\"proof\":[");
-        for (int i = 0; i < proof.steps().size(); i++) {
-            ProofStep s = proof.steps().get(i);
-            b.append(i == 0 ? "" : ",").append("{\"claim\":").append(JsonText.quote(s.claim()))
-                    .append(",\"observed\":").append(JsonText.quote(s.observed()))
-                    .append(",\"passed\":").append(s.passed()).append('}');
-        }
-        return b.append("]}").toString();
+        return JsonText.write(Json.obj(
+                "name", Json.str(tool.name()),
+                "category", Json.str(v.category().label()),
+                "risk_level", Json.str(v.riskLevel().label()),
+                "risk_score", Json.Num.of(v.riskScore()),
+                "confidence", Json.str(v.confidence().label()),
+                "signals", new Json.Arr(v.signals().stream().map(s -> (Json) s.toJson()).toList()),
+                "flags", new Json.Arr(v.flags().stream().map(f -> (Json) f.toJson()).toList()),
+                "policy", Json.str(r.snippetYaml()),
+                "policy_summary", Json.str(r.summary()),
+                "proof", new Json.Arr(proof.steps().stream().map(p -> (Json) p.toJson()).toList())));
     }
 }

@@ -8,4 +8,11 @@ package org.mcpcatalogue.prove;
  * @param passed   whether the engine behaved as claimed
  */
 public record ProofStep(String claim, String observed, boolean passed) {
+
+    /** {@code {"claim", "observed", "passed"}}, as {@code classify} and the API print it. */
+    public org.mcpcatalogue.json.Json.Obj toJson() {
+        return org.mcpcatalogue.json.Json.obj("claim", org.mcpcatalogue.json.Json.str(claim),
+                "observed", org.mcpcatalogue.json.Json.str(observed),
+                "passed", passed ? org.mcpcatalogue.json.Json.TRUE : org.mcpcatalogue.json.Json.FALSE);
+    }
 }

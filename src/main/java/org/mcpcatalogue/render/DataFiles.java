@@ -3,9 +3,7 @@ package org.mcpcatalogue.render;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.mcpcatalogue.classify.Flag;
 import org.mcpcatalogue.classify.ServerFlag;
-import org.mcpcatalogue.classify.Signal;
 import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.json.JsonText;
 import org.mcpcatalogue.model.Server;
@@ -97,14 +95,8 @@ final class DataFiles {
 
     private Json.Obj tool(ToolReport t) {
         var v = t.verdict();
-        List<Json> signals = new ArrayList<>();
-        for (Signal s : v.signals()) {
-            signals.add(Json.obj("source", Json.str(s.source()), "detail", Json.str(s.detail()), "effect", Json.str(s.effect())));
-        }
-        List<Json> flags = new ArrayList<>();
-        for (Flag f : v.flags()) {
-            flags.add(Json.obj("kind", Json.str(f.kind()), "detail", Json.str(f.detail())));
-        }
+        List<Json> signals = v.signals().stream().map(s -> (Json) s.toJson()).toList();
+        List<Json> flags = v.flags().stream().map(f -> (Json) f.toJson()).toList();
         var a = t.tool().annotations();
         return Json.obj(
                 "name", Json.str(t.tool().name()),
@@ -132,8 +124,7 @@ final class DataFiles {
     }
 
     private static Json proof(List<ProofStep> steps) {
-        return new Json.Arr(steps.stream().map(s -> (Json) Json.obj("claim", Json.str(s.claim()), "observed",
-                Json.str(s.observed()), "passed", s.passed() ? Json.TRUE : Json.FALSE)).toList());
+        return new Json.Arr(steps.stream().map(s -> (Json) s.toJson()).toList());
     }
 
     private String sitemap(List<String> htmlPaths) {
