@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,6 +14,7 @@ import org.mcpcatalogue.classify.Classifier;
 import org.mcpcatalogue.classify.RulesException;
 import org.mcpcatalogue.classify.RulesLoader;
 import org.mcpcatalogue.diag.Diagnostic;
+import org.mcpcatalogue.load.CatalogueLoader;
 import org.mcpcatalogue.pipeline.Assessor;
 import org.mcpcatalogue.pipeline.CatalogueReport;
 import org.mcpcatalogue.publish.Publisher;
@@ -76,8 +79,10 @@ public final class BuildCommand implements Callable<Integer> {
         Path templatesDir = templates != null ? templates : defaultTemplates();
 
         long t = System.nanoTime();
-        CatalogueValidator.Result validated = ValidateCommand.run(Path.of(catalogue), catalogue);
-        stage("load", validated.files() + " files", t);
+        CatalogueLoader.Result loaded = new CatalogueLoader().load(Path.of(catalogue), catalogue);
+        stage("load", loaded.files() + " files", t);
+        t = System.nanoTime();
+        CatalogueValidator.Result validated = new CatalogueValidator(LocalDate.now(ZoneOffset.UTC)).validate(loaded);
         stage("validate", validated.servers() + " servers, " + validated.tools() + " tools, " + validated.errors() + " errors, "
                 + validated.warnings() + " warnings", t);
         if (validated.catalogue().isEmpty()) {

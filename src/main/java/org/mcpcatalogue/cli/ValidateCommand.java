@@ -48,7 +48,7 @@ public final class ValidateCommand implements Callable<Integer> {
         return result.errors() > 0 ? Main.INVALID : Main.OK;
     }
 
-    /** Loads and validates a catalogue directory (shared with the build). */
+    /** Loads and validates a catalogue directory. */
     static CatalogueValidator.Result run(Path dir, String display) {
         CatalogueLoader.Result loaded = new CatalogueLoader().load(dir, display);
         return new CatalogueValidator(LocalDate.now(ZoneOffset.UTC)).validate(loaded);

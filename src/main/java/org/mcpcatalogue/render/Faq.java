@@ -91,8 +91,9 @@ final class Faq {
     }
 
     private static String valid(Policy p) {
-        if (!Policies.validate(p).isEmpty()) {
-            throw new IllegalStateException("an FAQ example does not validate: " + Policies.validate(p));
+        var errors = Policies.validate(p);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("an FAQ example does not validate: " + errors);
         }
         return PolicyWriter.write(p);
     }
