@@ -42,12 +42,21 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine(out, err);
+        CommandLine cli = commandLine(out, err, CommandLine.defaultFactory());
         return cli.execute(args);
     }
 
+    /** Runs the CLI with commands made by {@code factory} (tests inject failures of the environment this way). */
+    public static int run(PrintWriter out, PrintWriter err, CommandLine.IFactory factory, String... args) {
+        return commandLine(out, err, factory).execute(args);
+    }
+
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new Main(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> USAGE);
