@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * Decides, before anything is written, whether {@code --out} may receive the site, so that a build never deletes
  * or overwrites what it did not create. Refused: an empty {@code --out}; a file-system root or mount point; the
  * working directory, the catalogue, the templates folder or any folder containing one of them; a folder inside
- * the catalogue or the templates; an existing file; a symbolic link or a folder that no build made (unless the
+ * the catalogue or the templates, or inside a site a build wrote; an existing file; a symbolic link or a folder that no build made (unless the
  * folder is empty); a location that cannot be written. Paths are compared after every symbolic link of their
  * parents is resolved. The rules are listed in docs/publishing.md.
  */
@@ -96,6 +96,13 @@ public final class OutputGuard {
         protect(loc, workDir, "the working directory", false);
         protect(loc, catalogueDir, "the catalogue (" + catalogue + ")", true);
         protect(loc, templatesDir, "the templates folder (" + templates + ")", true);
+        for (Path p = path.getParent(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve(OutputLocation.MARKER), LinkOption.NOFOLLOW_LINKS)
+                    || Files.isRegularFile(p.resolve(OutputLocation.VERSIONS_MARKER), LinkOption.NOFOLLOW_LINKS)) {
+                throw refuse(shown, "it is inside " + p + ", written by catalogue build, which the next build of that site"
+                        + " replaces; choose a folder outside it");
+            }
+        }
         inspect(loc);
         checkBeside(loc);
         checkWritable(loc);

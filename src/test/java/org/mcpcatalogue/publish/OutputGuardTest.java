@@ -194,6 +194,15 @@ class OutputGuardTest {
     }
 
     @Test
+    void aFolderInsideAPublishedSite() throws IOException {
+        Path site = work.resolve("site");
+        assertEquals(0, build(site.toString()).exitCode());
+        assertRefused(site.resolve("sub").toString(), "written by catalogue build, which the next build of that site replaces");
+        assertRefused(site.resolve("tools").toString(), "written by catalogue build, which the next build of that site replaces");
+        assertRefused(work.resolve(".site-versions/x").toString(), "written by catalogue build, which the next build of that site replaces");
+    }
+
+    @Test
     void theBesideFoldersMustBeOursToo() throws IOException {
         Decoys.plant(work.resolve(".site-versions"));
         assertRefused(work.resolve("site").toString(), ".site-versions exists and was not made by catalogue build");
