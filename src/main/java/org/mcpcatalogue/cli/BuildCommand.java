@@ -89,13 +89,17 @@ public final class BuildCommand implements Callable<Integer> {
         try {
             return build(err);
         } catch (IOException | UncheckedIOException | OutOfMemoryError e) {
-            err.println("catalogue: build stopped: " + Failures.describe(e) + "; " + out + " is unchanged");
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return Main.USAGE;
+            return environmentFailed(err, "build stopped: " + Failures.describe(e) + "; " + out + " is unchanged", e);
         }
+    }
+
+    private int environmentFailed(PrintWriter err, String line, Throwable e) {
+        err.println("catalogue: " + line);
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return Main.USAGE;
     }
 
     private Integer build(PrintWriter err) throws IOException {
@@ -186,16 +190,12 @@ public final class BuildCommand implements Callable<Integer> {
                     err.println("catalogue: waiting for build PID " + pid + " to finish publishing to " + out + " …");
                     err.flush();
                 }
-            }, java.time.Duration.ofMinutes(10)).publish(files);
+            }, Publisher.WAIT).publish(files);
         } catch (OutputGuard.Refused e) {
             err.println("catalogue: " + e.getMessage());
             return Main.USAGE;
         } catch (IOException | UncheckedIOException | OutOfMemoryError e) {
-            err.println("catalogue: cannot publish to " + out + ": " + Failures.describe(e) + "; the previous site is unchanged");
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            return Main.USAGE;
+            return environmentFailed(err, "cannot publish to " + out + ": " + Failures.describe(e) + "; the previous site is unchanged", e);
         }
         stage("publish", out + "/ (" + published.files() + " files, " + String.format(Locale.ROOT, "%.1f MiB", published.bytes() / 1048576.0) + ")", t);
         if (!quiet) {

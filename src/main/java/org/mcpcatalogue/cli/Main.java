@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code catalogue} command line. Exit codes: 0 = ok, 1 = invalid input, 2 = usage error.
+ * The {@code catalogue} command line. Exit codes: 0 = ok, 1 = invalid input, 2 = usage error or a failure of the environment.
  */
 @Command(name = "catalogue",
         mixinStandardHelpOptions = true,
@@ -25,7 +25,7 @@ public final class Main implements Runnable {
     public static final int OK = 0;
     /** The input (catalogue, policy, tool definitions) is invalid. */
     public static final int INVALID = 1;
-    /** The command line itself is wrong. */
+    /** The command line itself is wrong, or the environment failed (disk full, read-only, out of memory). */
     public static final int USAGE = 2;
 
     @CommandLine.Spec

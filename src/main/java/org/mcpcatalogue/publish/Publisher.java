@@ -79,6 +79,9 @@ public final class Publisher {
     private static final String VERSIONS_TEXT = "Versions of the site written by `catalogue build`; the output path links to one of them."
             + " See docs/publishing.md.\n";
 
+    /** How long a build waits for another one publishing to the same output. */
+    public static final Duration WAIT = Duration.ofMinutes(10);
+
     private final OutputLocation location;
     private final FileWriter writer;
     private final Listener listener;
@@ -92,7 +95,7 @@ public final class Publisher {
     }
 
     public Publisher(OutputLocation location, Listener listener) {
-        this(location, FileWriter.FILES, listener, Duration.ofMinutes(10));
+        this(location, FileWriter.FILES, listener, WAIT);
     }
 
     /**
