@@ -74,6 +74,8 @@ public final class Publisher {
     public record Published(Path version, int files, long bytes) {
     }
 
+    /** The random part of the earlier layout's staging and set-aside folders ({@code .site-build-<uuid>}). */
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'", Locale.ROOT);
     private static final String MARKER_TEXT = "This folder was written by `catalogue build`; a later build replaces it. See docs/publishing.md.\n";
     private static final String VERSIONS_TEXT = "Versions of the site written by `catalogue build`; the output path links to one of them."
@@ -127,7 +129,11 @@ public final class Publisher {
                 flip(existing, id, version);
                 published = true;
                 listener.reached(Step.FLIPPED);
-                removeStale(Optional.of(id));
+                try {
+                    removeStale(Optional.of(id));
+                } catch (IOException e) {
+                    // the new site is published; what could not be removed now, the next build removes
+                }
                 return new Published(version, files.size(), bytes);
             } finally {
                 if (!published) {
@@ -154,6 +160,14 @@ public final class Publisher {
     private OutputGuard.Existing recover(OutputGuard.Existing existing) throws IOException {
         if (existing.kind() != OutputGuard.Kind.ABSENT) {
             return existing;
+        }
+        // a build of the earlier layout killed between its two renames left the site in .site-old-<uuid>
+        for (Path old : entries(location.path().getParent())) {
+            if (Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS) && old.getFileName().toString()
+                    .matches(java.util.regex.Pattern.quote("." + location.path().getFileName() + "-old-") + UUID)) {
+                Files.writeString(old.resolve(OutputLocation.MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
+                move(old, location.versions().resolve(newId()));
+            }
         }
         Optional<String> newest = entries(location.versions()).stream()
                 .filter(p -> OutputGuard.VERSION_ID.matcher(p.getFileName().toString()).matches())
@@ -187,15 +201,14 @@ public final class Publisher {
             }
         }
         String base = "." + location.path().getFileName();
-        String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
         boolean siteShown = Files.exists(location.path());
         for (Path p : entries(location.path().getParent())) {
             String name = p.getFileName().toString();
             if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            if (name.matches(java.util.regex.Pattern.quote(base + "-build-") + uuid)
-                    || siteShown && name.matches(java.util.regex.Pattern.quote(base + "-old-") + uuid)) {
+            if (name.matches(java.util.regex.Pattern.quote(base + "-build-") + UUID)
+                    || siteShown && name.matches(java.util.regex.Pattern.quote(base + "-old-") + UUID)) {
                 delete(p);
             }
         }

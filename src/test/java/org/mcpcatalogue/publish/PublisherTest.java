@@ -181,6 +181,27 @@ class PublisherTest {
     }
 
     @Test
+    void aSiteTheEarlierLayoutLeftAsideWhenKilledBetweenItsRenamesIsPutBackThenReplaced(@TempDir Path work) throws Exception {
+        Path out = work.resolve("site");
+        Path aside = work.resolve(".site-old-123e4567-e89b-12d3-a456-426614174000");
+        Files.createDirectories(aside);
+        Files.writeString(aside.resolve("index.html"), "the previous site");
+        List<String> atStaged = new ArrayList<>();
+        new Publisher(at(out), Publisher.FileWriter.FILES, new Publisher.Listener() {
+            @Override
+            public void reached(Publisher.Step s) {
+                if (s == Publisher.Step.STAGED) {
+                    atStaged.add(seen(out).toString());
+                }
+            }
+        }, SAFETY_NET).publish(site("v2"));
+        assertEquals(List.of("{index.html=the previous site}"), atStaged, "put back before the new version was shown");
+        assertEquals(expected("v2"), seen(out));
+        assertFalse(Files.exists(aside));
+        assertClean(work, out);
+    }
+
+    @Test
     void twoBuildsAtOnceInThisProcessOneWaitsAndTheResultIsOneCompleteSite(@TempDir Path work) throws Exception {
         Path out = work.resolve("site");
         publish(out, "v1");
