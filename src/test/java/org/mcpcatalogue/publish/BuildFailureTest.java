@@ -35,6 +35,10 @@ class BuildFailureTest {
 
     /** {@code catalogue build} whose site files are written by {@code writer}. */
     private static Run build(Path out, Publisher.FileWriter writer, String... extra) {
+        return build(out, writer, new StringWriter(), extra);
+    }
+
+    private static Run build(Path out, Publisher.FileWriter writer, java.io.Writer errors, String... extra) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
@@ -43,10 +47,26 @@ class BuildFailureTest {
         };
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
+        java.io.Writer err = new java.io.Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) throws IOException {
+                e.write(buf, off, len);
+                errors.write(buf, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                errors.flush();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
         List<String> args = new java.util.ArrayList<>(List.of("build", "--catalogue", SiteFixture.FIXTURE.toString(), "--templates", "templates",
                 "--base-url", SiteFixture.BASE_URL, "--quiet", "--out", out.toString()));
         args.addAll(List.of(extra));
-        int code = Main.run(new PrintWriter(o, true), new PrintWriter(e, true), factory, args.toArray(String[]::new));
+        int code = Main.run(new PrintWriter(o, true), new PrintWriter(err, true), factory, args.toArray(String[]::new));
         return new Run(code, o.toString(), e.toString());
     }
 
@@ -123,6 +143,63 @@ class BuildFailureTest {
                 + " JAVA_TOOL_OPTIONS=-Xmx2g; the previous site is unchanged"), r.err().lines().toList());
         assertUnchanged(before, out);
         assertNoStagingLeft(work, out);
+    }
+
+    @Test
+    void twoBuildsAtOnceOneSaysItWaitsForTheOtherAndTheResultIsOneCompleteSite(@TempDir Path work) throws Exception {
+        Path reference = work.resolve("reference");
+        assertEquals(0, build(reference, Publisher.FileWriter.FILES).exitCode());
+        Path out = work.resolve("site");
+        java.util.concurrent.CountDownLatch firstWriting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondWaits = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Publisher.FileWriter blocking = (file, bytes) -> {
+            if (file.getFileName().toString().equals("robots.txt")) {
+                firstWriting.countDown();
+                await(release);
+            }
+            Publisher.FileWriter.FILES.write(file, bytes);
+        };
+        java.io.Writer watch = new java.io.Writer() {
+            private final StringBuilder seen = new StringBuilder();
+
+            @Override
+            public synchronized void write(char[] buf, int off, int len) {
+                seen.append(buf, off, len);
+                if (seen.toString().contains("catalogue: waiting for build PID " + ProcessHandle.current().pid() + " to finish publishing to " + out)) {
+                    secondWaits.countDown();
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> build(out, blocking));
+        await(firstWriting);
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> build(out, Publisher.FileWriter.FILES, watch));
+        await(secondWaits);
+        release.countDown();
+        Run a = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        Run b = second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, a.exitCode(), a.err());
+        assertEquals(0, b.exitCode(), b.err());
+        assertEquals(1, b.err().lines().count(), b.err());
+        assertUnchanged(SiteFixture.files(reference), out);
+        assertNoStagingLeft(work, out);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(60, java.util.concurrent.TimeUnit.SECONDS), "safety net");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
