@@ -30,6 +30,13 @@ import picocli.CommandLine;
  */
 class BuildFailureTest {
 
+    /** Each concurrent build on a thread of its own, whatever the size of the common fork-join pool. */
+    private static final java.util.concurrent.Executor OWN_THREAD = r -> {
+        Thread t = new Thread(r, "concurrent-build");
+        t.setDaemon(true);
+        t.start();
+    };
+
     private record Run(int exitCode, String out, String err) {
     }
 
@@ -179,9 +186,9 @@ class BuildFailureTest {
             public void close() {
             }
         };
-        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> build(out, blocking));
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> build(out, blocking), OWN_THREAD);
         await(firstWriting);
-        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> build(out, Publisher.FileWriter.FILES, watch));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> build(out, Publisher.FileWriter.FILES, watch), OWN_THREAD);
         await(secondWaits);
         release.countDown();
         Run a = first.get(60, java.util.concurrent.TimeUnit.SECONDS);

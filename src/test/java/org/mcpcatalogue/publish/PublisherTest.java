@@ -34,6 +34,13 @@ import org.mcpcatalogue.site.SiteFixture;
  */
 class PublisherTest {
 
+    /** Each concurrent build on a thread of its own, whatever the size of the common fork-join pool. */
+    private static final java.util.concurrent.Executor OWN_THREAD = r -> {
+        Thread t = new Thread(r, "concurrent-build");
+        t.setDaemon(true);
+        t.start();
+    };
+
     private static final Duration SAFETY_NET = Duration.ofSeconds(60);
 
     /** A small site whose every file says which version it belongs to. */
@@ -220,7 +227,7 @@ class PublisherTest {
                             await(releaseFirst);
                         }
                     }
-                }, SAFETY_NET).publish(site("first"))));
+                }, SAFETY_NET).publish(site("first"))), OWN_THREAD);
         await(firstStaged);
         Path shown = out.toRealPath();
         try (Stream<Path> s = Files.list(work.resolve(".site-versions"))) {
@@ -235,7 +242,7 @@ class PublisherTest {
                         waitedFor.add(pid);
                         secondWaits.countDown();
                     }
-                }, SAFETY_NET).publish(site("second"))));
+                }, SAFETY_NET).publish(site("second"))), OWN_THREAD);
         await(secondWaits);
         assertEquals(List.of(String.valueOf(ProcessHandle.current().pid())), waitedFor);
         assertTrue(Files.isDirectory(firstVersion.get(0)), "the waiting build removed nothing of the running one");
@@ -267,7 +274,7 @@ class PublisherTest {
                             waitedFor.add(pid);
                             waits.countDown();
                         }
-                    }, SAFETY_NET).publish(site("mine"))));
+                    }, SAFETY_NET).publish(site("mine"))), OWN_THREAD);
             await(waits);
             assertEquals(List.of(String.valueOf(holder.pid())), waitedFor, "the message names the holder's PID");
             holder.destroyForcibly(); // kill -9: the OS releases its lock
