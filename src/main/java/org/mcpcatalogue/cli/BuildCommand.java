@@ -2,6 +2,7 @@ package org.mcpcatalogue.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,6 +18,9 @@ import org.mcpcatalogue.diag.Diagnostic;
 import org.mcpcatalogue.load.CatalogueLoader;
 import org.mcpcatalogue.pipeline.Assessor;
 import org.mcpcatalogue.pipeline.CatalogueReport;
+import org.mcpcatalogue.publish.Failures;
+import org.mcpcatalogue.publish.OutputGuard;
+import org.mcpcatalogue.publish.OutputLocation;
 import org.mcpcatalogue.publish.Publisher;
 import org.mcpcatalogue.render.AttackLoader;
 import org.mcpcatalogue.render.Output;
@@ -44,7 +48,8 @@ public final class BuildCommand implements Callable<Integer> {
     String catalogue;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "site",
-            description = "Where to publish the site (default: ${DEFAULT-VALUE}). Replaced only by a build that passes every check.")
+            description = "Where to publish the site (default: ${DEFAULT-VALUE}). Replaced only by a build that passes every check,"
+                    + " and only if a build made it (or it is empty); see docs/publishing.md.")
     String out;
 
     @Option(names = "--base-url", paramLabel = "URL", defaultValue = "http://localhost:8000/",
@@ -59,14 +64,45 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
+    @Option(names = "--verbose", description = "With an error of the environment (disk full, out of memory …), also print its stack trace.")
+    boolean verbose;
+
     @Spec
     CommandSpec spec;
 
     private PrintWriter progress;
+    private final Publisher.FileWriter writer;
 
+    public BuildCommand() {
+        this(Publisher.FileWriter.FILES);
+    }
+
+    /** @param writer writes the site's files (tests pass one that fails as a full disk does) */
+    public BuildCommand(Publisher.FileWriter writer) {
+        this.writer = writer;
+    }
+
+    /** Any failure of the environment (disk, memory) is one line naming the cause, exit 2; the site is unchanged. */
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            return build(err);
+        } catch (IOException | UncheckedIOException | OutOfMemoryError e) {
+            return environmentFailed(err, "build stopped: " + Failures.describe(e) + "; " + out + " is unchanged", e);
+        }
+    }
+
+    private int environmentFailed(PrintWriter err, String line, Throwable e) {
+        err.println("catalogue: " + line);
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return Main.USAGE;
+    }
+
+    private Integer build(PrintWriter err) throws IOException {
         progress = spec.commandLine().getOut();
         long start = System.nanoTime();
         SiteConfig config;
@@ -77,6 +113,13 @@ public final class BuildCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         Path templatesDir = templates != null ? templates : defaultTemplates();
+        OutputLocation location;
+        try {
+            location = OutputGuard.check(out, Path.of("").toAbsolutePath(), Path.of(catalogue), templatesDir);
+        } catch (OutputGuard.Refused e) {
+            err.println("catalogue: " + e.getMessage());
+            return Main.USAGE;
+        }
 
         long t = System.nanoTime();
         CatalogueLoader.Result loaded = new CatalogueLoader().load(Path.of(catalogue), catalogue);
@@ -139,18 +182,22 @@ public final class BuildCommand implements Callable<Integer> {
         }
 
         t = System.nanoTime();
-        Publisher publisher = new Publisher(Path.of(out));
-        publisher.recover();
-        Path staging = null;
+        Publisher.Published published;
         try {
-            staging = publisher.stage(files);
-            publisher.swap(staging);
-            staging = null;
-        } finally {
-            publisher.discard(staging);
+            published = new Publisher(location, writer, new Publisher.Listener() {
+                @Override
+                public void waiting(String pid) {
+                    err.println("catalogue: waiting for build PID " + pid + " to finish publishing to " + out + " …");
+                    err.flush();
+                }
+            }, Publisher.WAIT).publish(files);
+        } catch (OutputGuard.Refused e) {
+            err.println("catalogue: " + e.getMessage());
+            return Main.USAGE;
+        } catch (IOException | UncheckedIOException | OutOfMemoryError e) {
+            return environmentFailed(err, "cannot publish to " + out + ": " + Failures.describe(e) + "; the previous site is unchanged", e);
         }
-        long bytes = files.stream().mapToLong(f -> f.bytes().length).sum();
-        stage("publish", out + "/ (" + files.size() + " files, " + String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0) + ")", t);
+        stage("publish", out + "/ (" + published.files() + " files, " + String.format(Locale.ROOT, "%.1f MiB", published.bytes() / 1048576.0) + ")", t);
         if (!quiet) {
             progress.println(String.format(Locale.ROOT, "built %s/ in %.1f s", out, (System.nanoTime() - start) / 1e9));
             progress.flush();

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code catalogue} command line. Exit codes: 0 = ok, 1 = invalid input, 2 = usage error.
+ * The {@code catalogue} command line. Exit codes: 0 = ok, 1 = invalid input, 2 = usage error or a failure of the environment.
  */
 @Command(name = "catalogue",
         mixinStandardHelpOptions = true,
@@ -25,7 +25,7 @@ public final class Main implements Runnable {
     public static final int OK = 0;
     /** The input (catalogue, policy, tool definitions) is invalid. */
     public static final int INVALID = 1;
-    /** The command line itself is wrong. */
+    /** The command line itself is wrong, or the environment failed (disk full, read-only, out of memory). */
     public static final int USAGE = 2;
 
     @CommandLine.Spec
@@ -42,12 +42,21 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = commandLine(out, err);
+        CommandLine cli = commandLine(out, err, CommandLine.defaultFactory());
         return cli.execute(args);
     }
 
+    /** Runs the CLI with commands made by {@code factory} (tests inject failures of the environment this way). */
+    public static int run(PrintWriter out, PrintWriter err, CommandLine.IFactory factory, String... args) {
+        return commandLine(out, err, factory).execute(args);
+    }
+
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(new Main(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> USAGE);

@@ -1,93 +1,303 @@
 package org.mcpcatalogue.publish;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.mcpcatalogue.render.Output;
 
 /**
- * Stage 8, publish: writes the site into a fresh folder beside the output ({@code .site-build-…}) and swaps it
- * in with renames only after everything is written; the previous site is moved aside and deleted last. A build
- * that fails or is killed before the swap leaves the previous site as it was; one killed between the two renames
- * leaves it in {@code .site-old-…}, which the next build puts back.
+ * Stage 8, publish. The output path ({@code site}) is a symbolic link to a complete version of the site in the
+ * folder of versions beside it ({@code .site-versions/<id>/}); a build writes a new version there, then points the
+ * link at it with one atomic rename of a new link onto the old one, then deletes the older versions. A reader of
+ * {@code site/} therefore sees the old site or the new one, whole, at every instant, even if the build is killed.
+ * All of it happens under {@link PublishLock}; a build first removes what dead builds left (staging folders,
+ * temporary links, old versions), and a failing build removes its own staging folder. The scheme, the migration
+ * from a real folder and the Windows fallback are described in docs/publishing.md.
  */
 public final class Publisher {
 
-    private final Path out;
+    /** Writes one file of the site; replaced in tests to simulate a full disk. */
+    @FunctionalInterface
+    public interface FileWriter {
+        void write(Path file, byte[] bytes) throws IOException;
 
-    public Publisher(Path out) {
-        this.out = out.toAbsolutePath().normalize();
+        /** The real one. */
+        FileWriter FILES = (file, bytes) -> Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
-    /** Puts back a previous site that a killed build left moved aside. */
-    public void recover() throws IOException {
-        if (Files.exists(out)) {
-            return;
+    /** The steps of a publish, in order, as a {@link Listener} is told of them. */
+    public enum Step {
+        /** the lock is held; stale leftovers not yet removed */
+        LOCKED,
+        /** every file of the new version is written, the marker last */
+        STAGED,
+        /** the new link exists beside the old one, not yet renamed onto it */
+        LINKED,
+        /** an earlier build's real folder was moved into the versions (migration), the link not yet made */
+        MOVED_ASIDE,
+        /** the output path now shows the new version; older versions not yet removed */
+        FLIPPED
+    }
+
+    /** What a publish reports while it runs. */
+    public interface Listener {
+        /** Another build holds the lock; this one waits for it. */
+        default void waiting(String pid) {
         }
-        Path parent = out.getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            return;
-        }
-        try (var s = Files.list(parent)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".site-old-")).sorted().toList()) {
-                Files.move(p, out, StandardCopyOption.ATOMIC_MOVE);
-                return;
-            }
+
+        /** A step was reached (tests stop or kill the build here). */
+        default void reached(Step step) {
         }
     }
 
-    /** Writes {@code files} into a staging folder and returns it; nothing visible changes yet. */
-    public Path stage(List<Output> files) throws IOException {
-        Path parent = out.getParent();
-        Files.createDirectories(parent);
-        Path staging = parent.resolve(".site-build-" + UUID.randomUUID());
-        Files.createDirectory(staging);
+    /** What was published. */
+    public record Published(Path version, int files, long bytes) {
+    }
+
+    /** The random part of the earlier layout's staging and set-aside folders ({@code .site-build-<uuid>}). */
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'", Locale.ROOT);
+    private static final String MARKER_TEXT = "This folder was written by `catalogue build`; a later build replaces it. See docs/publishing.md.\n";
+    private static final String VERSIONS_TEXT = "Versions of the site written by `catalogue build`; the output path links to one of them."
+            + " See docs/publishing.md.\n";
+
+    /** How long a build waits for another one publishing to the same output. */
+    public static final Duration WAIT = Duration.ofMinutes(10);
+
+    private final OutputLocation location;
+    private final FileWriter writer;
+    private final Listener listener;
+    private final Duration wait;
+
+    public Publisher(OutputLocation location, FileWriter writer, Listener listener, Duration wait) {
+        this.location = location;
+        this.writer = writer;
+        this.listener = listener;
+        this.wait = wait;
+    }
+
+    public Publisher(OutputLocation location, Listener listener) {
+        this(location, FileWriter.FILES, listener, WAIT);
+    }
+
+    /**
+     * Publishes {@code files} as the new site. On any failure (including an {@link Error}) the previous site is
+     * left as it was and this build's staging folder is removed.
+     *
+     * @throws OutputGuard.Refused if, by the time the lock was held, the output path holds something no build made
+     */
+    public Published publish(List<Output> files) throws IOException, OutputGuard.Refused {
         for (Output o : files) {
-            if (!staging.resolve(o.path()).normalize().startsWith(staging)) {
-                throw new IOException("output path escapes the site: " + o.path());
+            if (o.path().equals(OutputLocation.MARKER) || o.path().startsWith("/") || o.path().contains("\\")
+                    || Path.of(o.path()).normalize().startsWith("..") || Path.of(o.path()).isAbsolute()) {
+                throw new IOException("output path not allowed in the site: " + o.path());
             }
         }
-        for (Path dir : files.stream().map(o -> staging.resolve(o.path()).getParent()).distinct().toList()) {
+        Files.createDirectories(location.path().getParent());
+        try (PublishLock lock = PublishLock.acquire(location.lock(), wait, listener::waiting)) {
+            listener.reached(Step.LOCKED);
+            OutputGuard.Existing existing = OutputGuard.inspect(location);
+            prepareVersions();
+            existing = recover(existing);
+            removeStale(existing.version());
+            String id = newId();
+            Path version = location.versions().resolve(id);
+            boolean published = false;
+            try {
+                long bytes = stage(version, files);
+                listener.reached(Step.STAGED);
+                flip(existing, id, version);
+                published = true;
+                listener.reached(Step.FLIPPED);
+                try {
+                    removeStale(Optional.of(id));
+                } catch (IOException e) {
+                    // the new site is published; what could not be removed now, the next build removes
+                }
+                return new Published(version, files.size(), bytes);
+            } finally {
+                if (!published) {
+                    deleteQuietly(version);
+                    deleteQuietly(tempLink(id));
+                }
+            }
+        }
+    }
+
+    /** Creates the folder of versions (with its marker) if needed. */
+    private void prepareVersions() throws IOException {
+        Files.createDirectories(location.versions());
+        Path marker = location.versions().resolve(OutputLocation.VERSIONS_MARKER);
+        if (!Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+            Files.writeString(marker, VERSIONS_TEXT, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A build killed during the one-time migration may have left no output path: point it at the newest complete
+     * version again before anything else, so that readers get a site back even if this build fails.
+     */
+    private OutputGuard.Existing recover(OutputGuard.Existing existing) throws IOException {
+        if (existing.kind() != OutputGuard.Kind.ABSENT) {
+            return existing;
+        }
+        // a build of the earlier layout killed between its two renames left the site in .site-old-<uuid>
+        for (Path old : entries(location.path().getParent())) {
+            if (Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS) && old.getFileName().toString()
+                    .matches(java.util.regex.Pattern.quote("." + location.path().getFileName() + "-old-") + UUID)) {
+                Files.writeString(old.resolve(OutputLocation.MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
+                move(old, location.versions().resolve(newId()));
+            }
+        }
+        Optional<String> newest = entries(location.versions()).stream()
+                .filter(p -> OutputGuard.VERSION_ID.matcher(p.getFileName().toString()).matches())
+                .filter(p -> Files.isRegularFile(p.resolve(OutputLocation.MARKER), LinkOption.NOFOLLOW_LINKS))
+                .map(p -> p.getFileName().toString()).max(Comparator.naturalOrder());
+        if (newest.isEmpty()) {
+            return existing;
+        }
+        Path temp = tempLink(newest.get());
+        try {
+            Files.createSymbolicLink(temp, Path.of(location.linkTarget(newest.get())));
+        } catch (UnsupportedOperationException | IOException e) {
+            deleteQuietly(temp);
+            return existing; // without links (Windows) there is nothing to recover to; the new version will be moved in
+        }
+        move(temp, location.path());
+        return new OutputGuard.Existing(OutputGuard.Kind.LINK, newest);
+    }
+
+    /**
+     * Removes everything in the folder of versions but its marker and {@code keep}: staging folders and temporary
+     * links of dead builds, and versions no longer shown. Safe because the lock is held: no live build has
+     * anything there. Also removes the staging folders of the earlier layout ({@code .site-build-<uuid>}), and an
+     * earlier layout's site moved aside ({@code .site-old-<uuid>}) once the output path exists.
+     */
+    private void removeStale(Optional<String> keep) throws IOException {
+        for (Path p : entries(location.versions())) {
+            String name = p.getFileName().toString();
+            if (!name.equals(OutputLocation.VERSIONS_MARKER) && !keep.map(name::equals).orElse(false)) {
+                delete(p);
+            }
+        }
+        String base = "." + location.path().getFileName();
+        boolean siteShown = Files.exists(location.path());
+        for (Path p : entries(location.path().getParent())) {
+            String name = p.getFileName().toString();
+            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (name.matches(java.util.regex.Pattern.quote(base + "-build-") + UUID)
+                    || siteShown && name.matches(java.util.regex.Pattern.quote(base + "-old-") + UUID)) {
+                delete(p);
+            }
+        }
+    }
+
+    private long stage(Path version, List<Output> files) throws IOException {
+        Files.createDirectory(version);
+        for (Path dir : files.stream().map(o -> version.resolve(o.path()).getParent()).distinct().toList()) {
             Files.createDirectories(dir);
         }
         try {
             files.parallelStream().forEach(o -> {
                 try {
-                    Files.write(staging.resolve(o.path()), o.bytes());
+                    writer.write(version.resolve(o.path()), o.bytes());
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return staging;
+        writer.write(version.resolve(OutputLocation.MARKER), MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
+        return files.stream().mapToLong(o -> o.bytes().length).sum();
     }
 
-    /** Swaps the staged site in. */
-    public void swap(Path staging) throws IOException {
-        Path old = null;
-        if (Files.exists(out)) {
-            old = out.getParent().resolve(".site-old-" + UUID.randomUUID());
-            move(out, old);
+    /** Makes the output path show {@code version}. */
+    private void flip(OutputGuard.Existing existing, String id, Path version) throws IOException {
+        Path out = location.path();
+        Path temp = tempLink(id);
+        boolean links = true;
+        try {
+            Files.createSymbolicLink(temp, Path.of(location.linkTarget(id)));
+        } catch (UnsupportedOperationException e) {
+            links = false;
+        } catch (IOException e) {
+            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+                throw e;
+            }
+            links = false; // Windows without the privilege to make links
         }
-        move(staging, out);
-        if (old != null) {
-            delete(old);
+        if (links) {
+            listener.reached(Step.LINKED);
         }
+        switch (existing.kind()) {
+            case ABSENT, LINK -> {
+                // the rename below replaces the old link atomically
+            }
+            case EMPTY_FOLDER -> Files.delete(out);
+            case MARKED_FOLDER, EARLIER_BUILD -> {
+                // migration: a real folder cannot be replaced by a link atomically; move it into the versions
+                // (marked complete first, so that a build killed right after the move links it back)
+                Path marker = out.resolve(OutputLocation.MARKER);
+                if (!Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.writeString(marker, MARKER_TEXT, StandardCharsets.UTF_8);
+                }
+                Path aside = location.versions().resolve(newId());
+                move(out, aside);
+                listener.reached(Step.MOVED_ASIDE);
+                try {
+                    move(links ? temp : version, out);
+                } catch (IOException | RuntimeException | Error e) {
+                    try {
+                        move(aside, out);
+                    } catch (IOException | RuntimeException back) {
+                        e.addSuppressed(back);
+                    }
+                    throw e;
+                }
+                return;
+            }
+        }
+        move(links ? temp : version, out);
     }
 
-    /** Removes a staged site that will not be published. */
-    public void discard(Path staging) throws IOException {
-        if (staging != null && Files.exists(staging)) {
-            delete(staging);
+    private Path tempLink(String id) {
+        return location.versions().resolve(".link-" + id);
+    }
+
+    static String newId() {
+        return ZonedDateTime.now(ZoneOffset.UTC).format(ID_TIME) + "-" + ProcessHandle.current().pid() + "-"
+                + String.format(Locale.ROOT, "%08x", ThreadLocalRandom.current().nextInt());
+    }
+
+    private static List<Path> entries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return new ArrayList<>(s.sorted().toList());
         }
     }
 
@@ -95,12 +305,23 @@ public final class Publisher {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
-    private static void delete(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+    private static void deleteQuietly(Path p) {
+        try {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                delete(p);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            // best effort on a failure path; the next build removes what is left
+        }
+    }
+
+    /** Deletes a file, a link (never what it points to) or a folder tree. */
+    static void delete(Path p) throws IOException {
+        Files.walkFileTree(p, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.delete(file);
@@ -109,6 +330,9 @@ public final class Publisher {
 
             @Override
             public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
                 Files.delete(d);
                 return FileVisitResult.CONTINUE;
             }

@@ -143,10 +143,11 @@ class SiteBuildTest {
 
     @Test
     void hostileMarkupIsRenderedInert() {
-        try (Stream<Path> files = Files.walk(site)) {
+        try (Stream<Path> files = Files.walk(site.toRealPath())) {
+            Path root = site.toRealPath();
             for (Path p : files.filter(f -> f.toString().endsWith(".html")).toList()) {
                 Document d = Jsoup.parse(Files.readString(p));
-                String where = site.relativize(p).toString();
+                String where = root.relativize(p).toString();
                 for (var script : d.select("script")) {
                     boolean ours = script.attr("src").startsWith("/catalogue/assets/") || script.attr("type").equals("application/ld+json");
                     assertTrue(ours, where + ": unexpected script " + script);
@@ -183,7 +184,12 @@ class SiteBuildTest {
             assertArrayEquals(before.get(p), after.get(p), p);
         }
         try (Stream<Path> s = Files.list(work)) {
-            assertEquals(List.of("catalogue", "site"), s.map(p -> p.getFileName().toString()).sorted().toList(), "no staging left behind");
+            assertEquals(List.of(".site-lock", ".site-versions", "catalogue", "site"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no staging left behind");
+        }
+        try (Stream<Path> s = Files.list(work.resolve(".site-versions"))) {
+            assertEquals(List.of(".catalogue-site-versions", out.toRealPath().getFileName().toString()),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(), "only the version shown");
         }
     }
 

@@ -31,12 +31,18 @@ public final class SiteFixture {
         return new Build(code, o.toString(), e.toString());
     }
 
-    /** Every file under {@code dir}, by relative path, with its bytes. */
+    /**
+     * Every file under {@code dir}, by relative path, with its bytes. A published site is a symbolic link to its
+     * current version, so {@code dir} is resolved first ({@link Files#walk} does not follow a link it starts at).
+     */
     public static Map<String, byte[]> files(Path dir) {
         Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+        try {
+            Path root = dir.toRealPath();
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.filter(Files::isRegularFile).toList()) {
+                    files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
