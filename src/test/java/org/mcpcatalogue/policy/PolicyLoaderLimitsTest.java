@@ -52,4 +52,20 @@ class PolicyLoaderLimitsTest {
         assertTrue(lines(r).stream().anyMatch(l -> l.matches("p\\.yaml:\\d+:\\d+: error: the document decodes to more than"
                 + " 1000000 nodes \\(a safety limit of this checker\\)")), lines(r).toString());
     }
+
+    /** A chain of anchors, each holding an alias of the one before, nests as deep as the chain once expanded. */
+    @Test
+    void aliasChainsDeeperThanFiveHundredLevelsAreRefusedWithoutCrashing() {
+        StringBuilder text = new StringBuilder("version: \"1\"\nx-chain:\n  - &a0 [1]\n");
+        for (int i = 1; i <= 5000; i++) {
+            text.append("  - &a").append(i).append(" [*a").append(i - 1).append("]\n");
+        }
+        text.append("x-again: *a5000\ntools:\n  t:\n    rules:\n      - name: \"r\"\n        conditions:\n");
+        text.append("          - {path: \"args.x\", op: \"in\", value: [").append("1,".repeat(50_000)).append("1]}\n");
+        text.append("          - {path: \"args.x\", op: \"in\", value: *a5000}\n");
+        LoadResult r = load(text.toString());
+        assertFalse(r.loaded());
+        assertTrue(lines(r).stream().anyMatch(l -> l.endsWith("error: nesting is deeper than 500 levels once aliases"
+                + " are expanded (a safety limit of this checker)")), lines(r).toString());
+    }
 }

@@ -42,12 +42,15 @@ import org.mcpcatalogue.yaml.YamlNode;
  * reads differently from YAML 1.2.
  *
  * <p>This reader's own safety limits, which yaml.v3 does not have: the file size and nesting depth of
- * {@link SafeYaml.Limits}, and at most {@link #MAX_DECODES} decoded nodes (alias expansion included).
+ * {@link SafeYaml.Limits}, at most {@link #MAX_EXPANDED_DEPTH} levels once aliases are expanded, and at most
+ * {@link #MAX_DECODES} decoded nodes (alias expansion included).
  */
 public final class PolicyLoader {
 
     /** The most nodes one file may decode to, aliases expanded: a safety limit of this reader. */
     public static final int MAX_DECODES = 1_000_000;
+    /** The deepest nesting once aliases are expanded: a safety limit of this reader. */
+    public static final int MAX_EXPANDED_DEPTH = 500;
 
     private static final Set<String> POLICY_KEYS = Set.of("version", "description", "default", "hide", "tools");
     private static final Set<String> TOOL_KEYS = Set.of("rules");
@@ -136,6 +139,7 @@ public final class PolicyLoader {
         int decodeCount;
         int aliasCount;
         int aliasDepth;
+        int depth;
         int genericBudget = GENERIC_VIEW_BUDGET;
         final Set<V3Node.Alias> expanding = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -174,6 +178,10 @@ public final class PolicyLoader {
                 throw new Fatal(Diagnostic.error(at(n.position()), "the document decodes to more than " + MAX_DECODES
                         + " nodes (a safety limit of this checker)"));
             }
+            if (depth >= MAX_EXPANDED_DEPTH) {
+                throw new Fatal(Diagnostic.error(at(n.position()), "nesting is deeper than " + MAX_EXPANDED_DEPTH
+                        + " levels once aliases are expanded (a safety limit of this checker)"));
+            }
             if (n instanceof V3Node.Alias a) {
                 if (!expanding.add(a)) {
                     throw new Fatal(Diagnostic.error(at(a.position()), "yaml: anchor '" + a.name()
@@ -187,7 +195,12 @@ public final class PolicyLoader {
                     expanding.remove(a);
                 }
             }
-            return decode.apply(n);
+            depth++;
+            try {
+                return decode.apply(n);
+            } finally {
+                depth--;
+            }
         }
 
         void typeError(V3Node node, String where, String expected) {
@@ -240,7 +253,7 @@ public final class PolicyLoader {
         /** A node as written, aliases expanded within a budget (past it, or inside itself, an alias shows as null). */
         YamlNode generic(V3Node n, Set<V3Node.Alias> open) {
             if (n instanceof V3Node.Alias a) {
-                if (genericBudget <= 0 || a.target() == null || open.contains(a)) {
+                if (genericBudget <= 0 || a.target() == null || open.contains(a) || open.size() >= MAX_EXPANDED_DEPTH) {
                     return new YamlNode.Scalar(a.position(), Json.NULL);
                 }
                 open.add(a);
