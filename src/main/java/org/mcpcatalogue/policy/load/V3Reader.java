@@ -101,6 +101,12 @@ final class V3Reader {
                         + (c.getColumn() + 1) + ")";
             }
             return new Result(Optional.empty(), Optional.of(Diagnostic.error(loc, message)));
+        } catch (org.snakeyaml.engine.v2.exceptions.ReaderException e) {
+            // A character YAML does not allow in a stream; yaml.v3 says "control characters are not allowed".
+            YamlNode.Position at = positionOf(e.getPosition());
+            return new Result(Optional.empty(), Optional.of(Diagnostic.error(location(at),
+                    "invalid YAML: control characters are not allowed (" + String.format("U+%04X", e.getCodePoint())
+                            + "); Intercept cannot load this file")));
         } catch (YamlEngineException e) {
             return new Result(Optional.empty(), Optional.of(Diagnostic.error(Location.ofFile(file),
                     "invalid YAML: " + oneLine(e.getMessage()))));
@@ -226,6 +232,24 @@ final class V3Reader {
             }
             i += 1 + digits;
         }
+    }
+
+    /** The line and column of the code point at {@code index}. */
+    private YamlNode.Position positionOf(int index) {
+        if (codePoints == null) {
+            codePoints = text.codePoints().toArray();
+        }
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < Math.min(index, codePoints.length); i++) {
+            if (codePoints[i] == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new YamlNode.Position(line, column);
     }
 
     private int column(int index) {

@@ -65,7 +65,13 @@ final class YamlV3Scalars {
                 return new Resolved(new Json.Str(s.value()), Kind.STRING);
             case "!!binary":
                 try {
-                    byte[] data = Base64.getMimeDecoder().decode(s.value());
+                    // Go's base64.StdEncoding, which skips line breaks only.
+                    String b64 = s.value().replace("\r", "").replace("\n", "");
+                    if (b64.length() % 4 != 0) {
+                        // Go's StdEncoding needs the padding that Java's decoder lets go.
+                        throw new IllegalArgumentException("missing padding");
+                    }
+                    byte[] data = Base64.getDecoder().decode(b64);
                     return new Resolved(new Json.Str(new String(data, java.nio.charset.StandardCharsets.UTF_8)), Kind.STRING);
                 } catch (IllegalArgumentException e) {
                     throw new TagMismatch("!!binary value contains invalid base64 data");
