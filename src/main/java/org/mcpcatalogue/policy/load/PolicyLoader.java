@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import org.mcpcatalogue.diag.Diagnostic;
 import org.mcpcatalogue.diag.Diagnostics;
@@ -275,7 +275,7 @@ public final class PolicyLoader {
             }
             V3Node.Mapping m = (V3Node.Mapping) n;
             List<YamlNode.Entry> entries = new ArrayList<>();
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (int i = 0; i < m.keys().size(); i++) {
                 if (m.keys().get(i) instanceof V3Node.Scalar k && seen.add(k.value())) {
                     entries.add(new YamlNode.Entry(k.value(), k.position(), generic(m.values().get(i), open)));
@@ -569,6 +569,7 @@ public final class PolicyLoader {
             if (root.isEmpty()) {
                 return new D<>(empty, true, null);
             }
+            decodeCount = 1; // yaml.v3 counts the document node too
             D<Policy> d = struct(root.get(), "the document", POLICY_KEYS, empty, (f, v) -> new Policy(
                     field(f, v, "version", "", n -> string(n, "version")),
                     field(f, v, "description", "", n -> string(n, "description")),
