@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code catalogue policy eval FILE}: decides the calls read from standard input, one JSON object a line,
  * {@code {"tool": "name", "args": {…}, "at": "2026-01-01T00:00:05Z", "upstream_error": false}} ({@code args},
- * {@code at} and {@code upstream_error} optional), and prints one JSON line per call: {@code {"allowed": true}} or
+ * {@code at} and {@code upstream_error} optional; {@code args} that are not an object are forwarded unevaluated and so
+ * allowed, as Intercept does), and prints one JSON line per call: {@code {"allowed": true}} or
  * {@code {"allowed": false, "rule": "…", "message": "…"}}. Counters live for the whole input. A policy that does not
  * validate is refused with the check's output on standard error (exit 1); a bad input line stops with
  * {@code stdin:LINE: error: …} (exit 1). Empty lines are skipped.
@@ -133,12 +134,8 @@ public final class PolicyEvalCommand implements Callable<Integer> {
         if (!(m.get("tool") instanceof Json.Str tool) || tool.value().isEmpty()) {
             throw new BadLine("\"tool\" must be a non-empty string");
         }
+        // Any JSON value: as in Intercept, null is no arguments and a non-object is forwarded unevaluated.
         Json args = m.getOrDefault("args", Json.NULL);
-        if (args instanceof Json.Null) {
-            args = new Json.Obj(Map.of());
-        } else if (!(args instanceof Json.Obj)) {
-            throw new BadLine("\"args\" must be a JSON object, found " + args.typeName());
-        }
         Instant at = now.instant();
         Json atValue = m.getOrDefault("at", Json.NULL);
         if (atValue instanceof Json.Str s) {

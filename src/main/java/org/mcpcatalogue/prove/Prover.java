@@ -48,7 +48,7 @@ public final class Prover {
         for (Rule rule : rec.rules()) {
             if ("deny".equals(rule.action())) {
                 Decision d = engine(rec.snippet()).decide(tool.name(), args, START);
-                steps.add(new ProofStep("Every call is denied with “" + rule.onDeny() + "”", observed(d, rule.onDeny()),
+                steps.add(new ProofStep("Every call with an object of arguments is denied with “" + rule.onDeny() + "”", observed(d, rule.onDeny()),
                         !d.allowed() && d.message().equals(rule.onDeny()) && d.rule().equals(rule.name())));
             } else if (!rule.rateLimit().isEmpty()) {
                 rateLimit(tool, rec, rule, args, steps);

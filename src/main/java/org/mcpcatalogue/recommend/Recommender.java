@@ -76,7 +76,7 @@ public final class Recommender {
                 summary = "Deny (or hide) until enabled deliberately";
                 explanation = "Destructive tools delete or irreversibly overwrite. Deny by default; an operator who needs"
                         + " the tool replaces the deny rule deliberately, for example with a rate limit. `hide` is the"
-                        + " stricter choice: every call is refused as if the tool were not there.";
+                        + " stricter choice: every call with an object of arguments is refused as if the tool were not there.";
             }
             case FINANCIAL -> {
                 rules.add(Rule.deny("require human approval for " + t, t + " moves money or commits spending and"

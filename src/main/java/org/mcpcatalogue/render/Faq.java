@@ -39,8 +39,9 @@ final class Faq {
                 "Put the rules for " + name + " under tools." + name + " in an Intercept policy file (the snippet above is a"
                         + " complete one, and the full " + server + " policy covers all " + serverTools + " tools), then run Intercept"
                         + " as the proxy in front of the " + server + " MCP server with that file. Intercept checks every call"
-                        + " against the policy before it reaches the server, and the agent receives a denial as a tool result"
-                        + " that begins with [INTERCEPT POLICY DENIED]. Check a file first with: catalogue policy check "
+                        + " with an object of arguments against the policy before it reaches the server (Intercept v1.1"
+                        + " forwards a call whose arguments are not a JSON object without checking it), and the agent"
+                        + " receives a denial as a tool result that begins with [INTERCEPT POLICY DENIED]. Check a file first with: catalogue policy check "
                         + t.server().slug() + ".yaml", List.of()));
         List<String> reasons = t.verdict().signals().stream().filter(s -> s.effect().startsWith("+"))
                 .map(Signal::detail).toList();
@@ -72,8 +73,11 @@ final class Faq {
         String hide = valid(Policy.builder().hide(name).build());
         faq.add(new Entry("How do I block " + name + " completely?",
                 "Give it a rule with action: deny and an on_deny message that tells the agent what to do instead; every"
-                        + " call is refused with that message. Or list it under hide: every call is then refused with \"Tool \\\""
-                        + name + "\\\" is hidden by policy\".", List.of(deny, hide)));
+                        + " call with an object of arguments is refused with that message. Or list it under hide: every such"
+                        + " call is then refused, and the agent reads: [INTERCEPT POLICY DENIED] Tool \"" + name
+                        + "\" is hidden by policy. (Intercept v1.1 forwards a call whose arguments are not a JSON object"
+                        + " without checking it.)",
+                List.of(deny, hide)));
         faq.add(new Entry("Which MCP server provides " + name + "?",
                 "The " + server + " MCP server, published by " + t.server().publisher() + " (" + t.server().repository()
                         + "). It has " + Views.plural(serverTools, "tool", "tools") + " in the catalogue; its tool list was"

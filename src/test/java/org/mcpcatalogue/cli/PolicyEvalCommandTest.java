@@ -113,7 +113,6 @@ class PolicyEvalCommandTest {
                 new String[] {"not json", "stdin:1: error: not a JSON value: "},
                 new String[] {"[1]", "stdin:1: error: expected a JSON object such as {\"tool\": \"name\", \"args\": {}}, found array"},
                 new String[] {"{\"args\": {}}", "stdin:1: error: \"tool\" must be a non-empty string"},
-                new String[] {"{\"tool\": \"t\", \"args\": []}", "stdin:1: error: \"args\" must be a JSON object, found array"},
                 new String[] {"{\"tool\": \"t\", \"upstream_error\": 1}", "stdin:1: error: \"upstream_error\" must be true or false, found integer"},
                 new String[] {"{\"tool\": \"t\", \"argz\": {}}", "stdin:1: error: unknown key \"argz\"; a call has tool, args, at and upstream_error"});
         for (String[] c : cases) {
@@ -122,6 +121,21 @@ class PolicyEvalCommandTest {
             assertEquals(Main.INVALID, eval(RATE_30, c[0] + "\n"), c[0]);
             assertEquals(true, err.toString().startsWith(c[1]), c[0] + " gave " + err);
         }
+    }
+
+    /**
+     * Intercept forwards a tools/call whose arguments are not a JSON object without evaluating any rule (its proxy
+     * cannot decode them into a map); null arguments are an empty object.
+     */
+    @Test
+    void argumentsThatAreNotAnObjectAreAllowedUnevaluatedAsIntercept() throws IOException {
+        String policy = "version: \"1\"\ndefault: deny\nhide: [\"h\"]\ntools:\n  d:\n    rules:\n"
+                + "      - name: \"never\"\n        action: deny\n";
+        String in = "{\"tool\": \"d\", \"args\": []}\n{\"tool\": \"h\", \"args\": \"x\"}\n"
+                + "{\"tool\": \"other\", \"args\": 3}\n{\"tool\": \"d\", \"args\": null}\n";
+        assertEquals(Main.OK, eval(policy, in));
+        assertEquals(ALLOWED + "\n" + ALLOWED + "\n" + ALLOWED + "\n"
+                + "{\"allowed\": false, \"rule\": \"never\", \"message\": \"Denied by rule \\\"never\\\"\"}\n", out.toString());
     }
 
     @Test

@@ -32,7 +32,7 @@ class ConformanceTest {
 
     private static final List<String> FILES = List.of(
             "validation.cases", "loading.cases", "regex.cases", "dialect.cases", "upstream.cases",
-            "decisions.cases", "counters.cases");
+            "decisions.cases", "counters.cases", "upstream-edges.cases", "yaml-v3.cases");
 
     @TestFactory
     Stream<DynamicNode> cases() {

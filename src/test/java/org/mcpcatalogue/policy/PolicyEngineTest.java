@@ -113,4 +113,39 @@ class PolicyEngineTest {
         assertEquals(Optional.of(new Location("p.yaml", 10, 9)), read.locate(errors.get(1).path()),
                 "a missing name points at the rule");
     }
+
+    /**
+     * Intercept's stores roll a reservation back from the counter as it is stored when the JSON-RPC error arrives,
+     * flooring at zero: a late error after the window turned lowers the new window's count, never below zero.
+     */
+    @Test
+    void aLateRollbackLowersTheCurrentCounterButNeverBelowZero() {
+        Policy p = Policy.builder().tool("t", Rule.rateLimit("limit", 5, Window.MINUTE)).build();
+        PolicyEngine engine = Policies.engine(p, new InMemoryStateStore(), Clock.systemUTC());
+        Instant late = Instant.parse("2026-01-01T10:00:59Z");
+        Decision first = engine.decide("t", NO_ARGS, late);
+        Decision second = engine.decide("t", NO_ARGS, late);
+        assertTrue(first.allowed() && second.allowed());
+        Instant next = Instant.parse("2026-01-01T10:01:00Z");
+        assertTrue(engine.decide("t", NO_ARGS, next).allowed());
+        assertEquals(Map.of("t._rate_minute", 1L), engine.counters(next));
+        engine.upstreamError(first);
+        assertEquals(Map.of("t._rate_minute", 0L), engine.counters(next));
+        engine.upstreamError(second);
+        assertEquals(Map.of("t._rate_minute", 0L), engine.counters(next));
+        assertTrue(engine.decide("t", NO_ARGS, next).allowed());
+        assertEquals(Map.of("t._rate_minute", 1L), engine.counters(next));
+    }
+
+    /** Intercept forwards a tools/call whose arguments are not a JSON object without evaluating any rule. */
+    @Test
+    void argumentsThatAreNotAnObjectAreForwardedUnevaluated() {
+        Policy p = Policy.builder().tool("delete_repo", Rule.deny("never", "no")).build();
+        PolicyEngine engine = Policies.engine(p, new InMemoryStateStore(), Clock.systemUTC());
+        Instant t = Instant.parse("2026-01-01T10:00:00Z");
+        assertEquals(new Decision(true, "", "", List.of()), engine.decide("delete_repo", new Json.Arr(List.of()), t));
+        assertEquals(new Decision(true, "", "", List.of()), engine.decide("delete_repo", Json.str("x"), t));
+        assertFalse(engine.decide("delete_repo", Json.NULL, t).allowed());
+        assertFalse(engine.decide("delete_repo", NO_ARGS, t).allowed());
+    }
 }

@@ -1,10 +1,12 @@
 package org.mcpcatalogue.policy.engine;
 
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.policy.golang.GoRegexp;
 import org.mcpcatalogue.policy.golang.GoText;
 import org.mcpcatalogue.policy.model.Condition;
+import org.mcpcatalogue.policy.model.GoValues;
 
 /**
  * Whether one condition holds for a value found at its path, with Intercept's type rules: numbers compare as
@@ -55,11 +57,13 @@ final class ConditionEvaluator {
 
     /** {@code a <op> b} when both are numbers (as float64); false otherwise. */
     private static boolean numeric(String op, Json a, Json b) {
-        if (!(a instanceof Json.Num x) || !(b instanceof Json.Num y)) {
+        OptionalDouble x = GoValues.toFloat64(a);
+        OptionalDouble y = GoValues.toFloat64(b);
+        if (x.isEmpty() || y.isEmpty()) {
             return false;
         }
-        double l = x.value().doubleValue();
-        double r = y.value().doubleValue();
+        double l = x.getAsDouble();
+        double r = y.getAsDouble();
         return switch (op) {
             case "lt" -> l < r;
             case "lte" -> l <= r;
@@ -69,8 +73,10 @@ final class ConditionEvaluator {
     }
 
     static boolean equal(Found actual, Json expected) {
-        if (actual.value() instanceof Json.Num x && expected instanceof Json.Num y) {
-            return x.value().doubleValue() == y.value().doubleValue();
+        OptionalDouble x = GoValues.toFloat64(actual.value());
+        OptionalDouble y = GoValues.toFloat64(expected);
+        if (x.isPresent() && y.isPresent()) {
+            return x.getAsDouble() == y.getAsDouble();
         }
         return GoText.sprint(actual.value(), actual.floats()).equals(GoText.sprint(expected, false));
     }

@@ -19,7 +19,7 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized boolean tryAdd(String key, Instant windowStart, long amount, double limit) {
+    public synchronized boolean tryAdd(String key, Instant windowStart, long amount, long limit) {
         long next = get(key, windowStart) + amount;
         if (next > limit) {
             return false;
@@ -29,10 +29,10 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void subtract(String key, Instant windowStart, long amount) {
+    public synchronized void subtract(String key, long amount) {
         Bucket b = buckets.get(key);
-        if (b != null && b.windowStart().equals(windowStart)) {
-            buckets.put(key, new Bucket(windowStart, b.value() - amount));
+        if (b != null) {
+            buckets.put(key, new Bucket(b.windowStart(), Math.max(0, b.value() - amount)));
         }
     }
 }

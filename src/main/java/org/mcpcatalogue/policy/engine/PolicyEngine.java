@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.policy.golang.GoText;
 import org.mcpcatalogue.policy.model.Condition;
+import org.mcpcatalogue.policy.model.GoValues;
 import org.mcpcatalogue.policy.model.Policy;
 import org.mcpcatalogue.policy.model.Rule;
 import org.mcpcatalogue.policy.model.StateConfig;
@@ -85,8 +87,19 @@ public final class PolicyEngine {
         return decide(tool, arguments, clock.instant());
     }
 
-    /** Decides a call made at {@code at}; {@code arguments} is the call's JSON arguments (usually an object). */
+    /**
+     * Decides a call made at {@code at}; {@code arguments} is the call's JSON arguments. As in Intercept, whose
+     * proxy decodes {@code arguments} into a Go {@code map[string]any}: missing or {@code null} arguments are an
+     * empty object, and arguments that are not an object (a list, a string, a number, a boolean) make the call one
+     * Intercept does not recognise, which it forwards without evaluating anything: not the hide list, not
+     * {@code default: deny}, no rule, no counter.
+     */
     public Decision decide(String tool, Json arguments, Instant at) {
+        if (arguments == null || arguments instanceof Json.Null) {
+            arguments = new Json.Obj(Map.of());
+        } else if (!(arguments instanceof Json.Obj)) {
+            return Decision.allow(List.of());
+        }
         if (policy.hide().contains(tool) || policy.hide().contains(Policy.WILDCARD)) {
             return Decision.deny(Decision.HIDDEN, "Tool " + GoText.quote(tool) + " is hidden by policy");
         }
@@ -109,17 +122,22 @@ public final class PolicyEngine {
     private Decision reserve(List<CompiledRule> applicable, Json arguments, Instant at) {
         List<Reservation> made = new ArrayList<>();
         for (CompiledRule r : applicable) {
-            if (r.state == null || r.limit.isEmpty()) {
+            if (r.state == null) {
                 continue;
             }
+            // Intercept works out the amount before it looks for a limit: a counter without a limit condition
+            // never counts, but an increment_from that leads to no number still fails the call closed.
             OptionalDouble amount = r.amount(arguments);
             if (amount.isEmpty()) {
                 rollback(made);
                 return Decision.deny(r.rule.name(), INTERNAL_ERROR);
             }
-            long n = (long) amount.getAsDouble();
+            if (r.limit.isEmpty()) {
+                continue;
+            }
+            long n = GoValues.int64(amount.getAsDouble());
             Instant windowStart = r.window.start(at);
-            if (!store.tryAdd(r.key, windowStart, n, r.limit.getAsDouble())) {
+            if (!store.tryAdd(r.key, windowStart, n, r.limit.getAsLong())) {
                 rollback(made);
                 return Decision.deny(r.rule.name(), r.rule.onDeny().isEmpty()
                         ? "Rate limit exceeded for " + r.rule.name() : r.rule.onDeny());
@@ -136,7 +154,7 @@ public final class PolicyEngine {
 
     private void rollback(List<Reservation> reservations) {
         for (Reservation r : reservations) {
-            store.subtract(r.key(), r.windowStart(), r.amount());
+            store.subtract(r.key(), r.amount());
         }
     }
 
@@ -153,12 +171,12 @@ public final class PolicyEngine {
             return argument(path, arguments).map(v -> new ConditionEvaluator.Found(v, true));
         }
         if (path.startsWith("state.")) {
+            // Intercept's store reads the counter stored under the rest of the path; one it never stored
+            // (such as the two-segment state.x) reads 0.
             String key = path.substring("state.".length());
             Window w = counterWindows.get(key);
-            if (w == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new ConditionEvaluator.Found(Json.Num.of(store.get(key, w.start(at))), false));
+            long value = w == null ? 0 : store.get(key, w.start(at));
+            return Optional.of(new ConditionEvaluator.Found(Json.Num.of(value), false));
         }
         return Optional.empty();
     }
@@ -182,7 +200,7 @@ public final class PolicyEngine {
         final StateConfig state;
         final String key;
         final Window window;
-        final OptionalDouble limit;
+        final OptionalLong limit;
 
         CompiledRule(String scope, Rule rule) {
             this.rule = rule;
@@ -190,21 +208,30 @@ public final class PolicyEngine {
             this.state = rule.state().orElse(null);
             this.key = state == null ? null : scope + "." + state.counter();
             this.window = state == null ? null : Window.fromText(state.window()).orElseThrow();
-            this.limit = state == null ? OptionalDouble.empty() : limitOf("state." + key);
+            this.limit = state == null ? OptionalLong.empty() : limitOf("state." + key);
         }
 
-        /** From the rule's own condition on its own counter: {@code lte N} allows N, {@code lt N} allows N-1. */
-        private OptionalDouble limitOf(String ownPath) {
+        /**
+         * From the rule's own condition on its own counter, as Intercept's {@code extractLimit}: the value as a
+         * float64 converted to int64 ({@link GoValues#int64}); {@code lte N} allows N, {@code lt N} allows N-1
+         * (wrapping around as Go's int64 does).
+         */
+        private OptionalLong limitOf(String ownPath) {
             for (Condition c : rule.conditions()) {
-                if (c.path().equals(ownPath) && c.value() instanceof Json.Num n) {
-                    if ("lte".equals(c.op())) {
-                        return OptionalDouble.of(n.value().doubleValue());
-                    } else if ("lt".equals(c.op())) {
-                        return OptionalDouble.of(n.value().doubleValue() - 1);
-                    }
+                if (!c.path().equals(ownPath)) {
+                    continue;
+                }
+                OptionalDouble f = GoValues.toFloat64(c.value());
+                if (f.isEmpty()) {
+                    continue;
+                }
+                if ("lte".equals(c.op())) {
+                    return OptionalLong.of(GoValues.int64(f.getAsDouble()));
+                } else if ("lt".equals(c.op())) {
+                    return OptionalLong.of(GoValues.int64(f.getAsDouble()) - 1);
                 }
             }
-            return OptionalDouble.empty();
+            return OptionalLong.empty();
         }
 
         boolean conditionsHold(Json arguments, Instant at) {

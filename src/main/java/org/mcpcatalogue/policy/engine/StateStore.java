@@ -12,12 +12,17 @@ public interface StateStore {
     long get(String key, Instant windowStart);
 
     /**
-     * Adds {@code amount} to the counter in that window if the result stays at or below {@code limit}.
+     * Adds {@code amount} to the counter in that window if the result stays at or below {@code limit} (computed
+     * as Go's int64 arithmetic does, wrapping around).
      *
      * @return whether it was added
      */
-    boolean tryAdd(String key, Instant windowStart, long amount, double limit);
+    boolean tryAdd(String key, Instant windowStart, long amount, long limit);
 
-    /** Takes back an earlier addition; nothing happens when the window has moved on since. */
-    void subtract(String key, Instant windowStart, long amount);
+    /**
+     * Takes back an earlier addition as Intercept's stores do: from the counter as it is stored now, whatever
+     * window that is (so a late rollback can lower a newer window's count), never below zero. A counter never
+     * stored is left alone.
+     */
+    void subtract(String key, long amount);
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
  *       expression.</li>
  *   <li>RE2/J omits the empty fragment after "trailing backslash at end of expression"; Go prints {@code : ``}.</li>
  *   <li>RE2/J rejects two capture groups with the same name; Go accepts them (matching never looks at names).</li>
+ *   <li>RE2/J takes a backslash before a non-ASCII character ({@code \é}) as that character; Go refuses it:
+ *       "invalid escape sequence", naming the backslash and the character.</li>
  * </ul>
  */
 public final class GoRegexp {
@@ -27,6 +29,8 @@ public final class GoRegexp {
     private static final String MISSING_PAREN = "missing closing )";
     private static final String TRAILING_BACKSLASH = "trailing backslash at end of expression";
     private static final String DUPLICATE_NAME = "duplicate capture group name";
+    private static final String MISSING_BRACKET = "missing closing ]";
+    private static final String INVALID_ESCAPE = "invalid escape sequence";
 
     private GoRegexp() {
     }
@@ -61,6 +65,14 @@ public final class GoRegexp {
             }
             return new Failed(PREFIX + p.kind().code() + ": `" + expr + "`");
         }
+        int badEscape = nonAsciiEscape(expr);
+        if (badEscape >= 0) {
+            // Go stops at the first error in parse order: a syntax error before the escape wins.
+            Optional<String> earlier = re2jError(expr.substring(0, badEscape), expr)
+                    .filter(m -> !m.startsWith(PREFIX + MISSING_PAREN) && !m.startsWith(PREFIX + MISSING_BRACKET));
+            int end = badEscape + 1 + Character.charCount(expr.codePointAt(badEscape + 1));
+            return new Failed(earlier.orElse(PREFIX + INVALID_ESCAPE + ": `" + expr.substring(badEscape, end) + "`"));
+        }
         try {
             return new Compiled(Pattern.compile(expr));
         } catch (PatternSyntaxException e) {
@@ -71,6 +83,34 @@ public final class GoRegexp {
         } catch (StackOverflowError e) {
             return new Failed(PREFIX + RegexpShape.Kind.NESTING_DEPTH.code() + ": `" + expr + "`");
         }
+    }
+
+    /**
+     * Where the first backslash that escapes a non-ASCII character is, or -1. Escaped backslashes are skipped,
+     * and so is literal text between {@code \Q} and {@code \E}, which Go does not parse for escapes.
+     */
+    static int nonAsciiEscape(String expr) {
+        int i = 0;
+        while (i < expr.length()) {
+            char c = expr.charAt(i);
+            if (c != '\\' || i + 1 >= expr.length()) {
+                i++;
+                continue;
+            }
+            char next = expr.charAt(i + 1);
+            if (next == 'Q') {
+                int end = expr.indexOf("\\E", i + 2);
+                if (end < 0) {
+                    return -1;
+                }
+                i = end + 2;
+            } else if (next >= 0x80) {
+                return i;
+            } else {
+                i += 2;
+            }
+        }
+        return -1;
     }
 
     /** The error Go reports for {@code expr}, if any. */

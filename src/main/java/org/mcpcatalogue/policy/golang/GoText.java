@@ -95,7 +95,10 @@ public final class GoText {
     }
 
     private static void sprint(Json value, boolean floats, StringBuilder out) {
-        if (value instanceof Json.Str s) {
+        java.util.Optional<String> special = org.mcpcatalogue.policy.model.GoValues.text(value);
+        if (special.isPresent()) {
+            out.append(special.get());
+        } else if (value instanceof Json.Str s) {
             out.append(s.value());
         } else if (value instanceof Json.Num n) {
             if (!floats && n.value().scale() == 0) {

@@ -14,7 +14,8 @@ import org.mcpcatalogue.yaml.YamlNode;
  *
  * @param file        how the file is named in diagnostics
  * @param policy      present exactly when there is no error
- * @param root        the YAML document, when it could be read
+ * @param root        the document as Intercept decoded it (null list items dropped, aliases expanded, unknown keys
+ *                    as written), when it could be read; its list indexes are those of the messages
  * @param diagnostics errors and warnings, in file order
  */
 public record LoadResult(String file, Optional<Policy> policy, Optional<YamlNode> root, List<Diagnostic> diagnostics) {

@@ -4,74 +4,98 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mcpcatalogue.json.Json;
-import org.mcpcatalogue.yaml.YamlNode;
+import org.mcpcatalogue.policy.model.GoValues;
 
 /**
- * How Go's yaml.v3 resolves a scalar, which is not quite YAML 1.2's core schema that {@link
- * org.mcpcatalogue.yaml.SafeYaml} applies: a string field takes the scalar's source text ({@code version: 1.0} is
- * {@code "1.0"}), and a plain scalar decoded into {@code interface{}} or {@code int} goes through
- * {@code strconv.ParseInt(s, 0, 64)} after underscores are removed ({@code 017} is octal 15, {@code 0b11} is 3,
- * {@code 1_000} is 1000) and may be a timestamp ({@code 2026-01-01}).
+ * How Go's yaml.v3 resolves a scalar ({@code resolve} in its resolve.go), which is not YAML 1.2's core schema: a
+ * plain scalar goes through {@code strconv.ParseInt(s, 0, 64)} after underscores are removed ({@code 017} is octal
+ * 15, {@code 0b11} is 3, {@code 1_000} is 1000), then {@code ParseUint} (2^63 to 2^64-1 are unsigned), then
+ * {@code ParseFloat} (a value out of float64's range stays text); {@code .inf} and {@code .nan} are floats; a
+ * {@code YYYY-M-D} date, with or without a time, is a {@code time.Time}. Quoted and block scalars are text unless
+ * tagged.
  */
 final class YamlV3Scalars {
 
     /** What Go ends up holding. */
-    enum Kind { NULL, BOOL, INT, FLOAT, STRING, TIMESTAMP }
+    enum Kind { NULL, BOOL, INT, FLOAT, NONFINITE, STRING, TIMESTAMP }
 
-    /** A resolved scalar: the value as JSON (ints with scale 0, floats canonical) and its Go kind. */
+    /** A resolved scalar: the value (ints with scale 0, floats canonical, Go-only values as markers) and its kind. */
     record Resolved(Json value, Kind kind) {
     }
 
+    /** A scalar whose explicit tag does not fit its text, which yaml.v3 refuses. */
+    static final class TagMismatch extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TagMismatch(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final String TAG_PREFIX = "tag:yaml.org,2002:";
     private static final Pattern YAML_FLOAT = Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
-                    + "(([Tt][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]+)?(Z|[-+][0-9]{2}:[0-9]{2}))"
-                    + "|( [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]+)?))?$");
+                    + "(?:[Tt]([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:\\.([0-9]+))?(Z|[-+][0-9]{2}:[0-9]{2})"
+                    + "| ([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:\\.([0-9]+))?)?$");
     private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    private static final Pattern CORE_INT = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern CORE_OCT = Pattern.compile("0o[0-7]+");
+    private static final Pattern CORE_HEX = Pattern.compile("0x[0-9a-fA-F]+");
 
-    private final List<String> lines;
-
-    YamlV3Scalars(String text) {
-        this.lines = List.of(text.split("\r\n|\r|\n", -1));
+    private YamlV3Scalars() {
     }
 
-    /** yaml.v3's {@code n.Value} for a scalar decoded into a Go string: the text as written; null is "". */
-    String stringValue(YamlNode.Scalar scalar) {
-        Json v = scalar.value();
-        if (v instanceof Json.Str s) {
-            return s.value();
-        } else if (v instanceof Json.Null) {
-            return "";
+    /** The scalar as yaml.v3 decodes it into {@code interface{}}. */
+    static Resolved resolve(V3Node.Scalar s) throws TagMismatch {
+        String tag = s.tag();
+        if (tag.isEmpty()) {
+            return s.plain() ? resolvePlain(s.value()) : new Resolved(new Json.Str(s.value()), Kind.STRING);
         }
-        return sourceToken(scalar).orElseGet(() -> canonicalText(v));
-    }
-
-    /** The scalar as yaml.v3 decodes it into {@code interface{}} (or, for numbers, into {@code int}). */
-    Resolved resolve(YamlNode.Scalar scalar) {
-        Json v = scalar.value();
-        if (v instanceof Json.Str s) {
-            return isPlain(scalar, s.value()) ? resolvePlain(s.value()) : new Resolved(v, Kind.STRING);
-        }
-        Optional<String> token = sourceToken(scalar);
-        if (token.isPresent()) {
-            Resolved r = resolvePlain(token.get());
-            if (r.kind() != Kind.STRING && r.kind() != Kind.TIMESTAMP) {
-                return r;
+        String shortTag = tag.startsWith(TAG_PREFIX) ? "!!" + tag.substring(TAG_PREFIX.length()) : tag;
+        switch (shortTag) {
+            case "!!str":
+                return new Resolved(new Json.Str(s.value()), Kind.STRING);
+            case "!!binary":
+                try {
+                    // Go's base64.StdEncoding, which skips line breaks only.
+                    String b64 = s.value().replace("\r", "").replace("\n", "");
+                    if (b64.length() % 4 != 0) {
+                        // Go's StdEncoding needs the padding that Java's decoder lets go.
+                        throw new IllegalArgumentException("missing padding");
+                    }
+                    byte[] data = Base64.getDecoder().decode(b64);
+                    return new Resolved(new Json.Str(new String(data, java.nio.charset.StandardCharsets.UTF_8)), Kind.STRING);
+                } catch (IllegalArgumentException e) {
+                    throw new TagMismatch("!!binary value contains invalid base64 data");
+                }
+            case "!!int", "!!float", "!!bool", "!!null", "!!timestamp": {
+                Resolved r = resolvePlain(s.value());
+                String got = switch (r.kind()) {
+                    case NULL -> "!!null";
+                    case BOOL -> "!!bool";
+                    case INT -> "!!int";
+                    case FLOAT, NONFINITE -> "!!float";
+                    case TIMESTAMP -> "!!timestamp";
+                    default -> "!!str";
+                };
+                if (got.equals(shortTag) || (shortTag.equals("!!float") && got.equals("!!int"))) {
+                    return r.kind() == Kind.INT && shortTag.equals("!!float")
+                            ? floatOf(((Json.Num) r.value()).value().toString()) : r;
+                }
+                throw new TagMismatch("cannot decode " + got + " `" + s.value() + "` as a " + shortTag);
             }
+            default:
+                // A tag yaml.v3 does not resolve leaves the text as it is.
+                return new Resolved(new Json.Str(s.value()), Kind.STRING);
         }
-        if (v instanceof Json.Num n) {
-            return n.value().scale() == 0
-                    ? new Resolved(n, Kind.INT)
-                    : new Resolved(new Json.Num(BigDecimal.valueOf(n.value().doubleValue())), Kind.FLOAT);
-        }
-        return new Resolved(v, v instanceof Json.Null ? Kind.NULL : Kind.BOOL);
     }
 
     /** yaml.v3's {@code resolve} for an untagged plain scalar. */
@@ -83,6 +107,12 @@ final class YamlV3Scalars {
                 return new Resolved(Json.TRUE, Kind.BOOL);
             case "false", "False", "FALSE":
                 return new Resolved(Json.FALSE, Kind.BOOL);
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF":
+                return new Resolved(GoValues.nonFinite(Double.POSITIVE_INFINITY), Kind.NONFINITE);
+            case "-.inf", "-.Inf", "-.INF":
+                return new Resolved(GoValues.nonFinite(Double.NEGATIVE_INFINITY), Kind.NONFINITE);
+            case ".nan", ".NaN", ".NAN":
+                return new Resolved(GoValues.nonFinite(Double.NaN), Kind.NONFINITE);
             default:
                 break;
         }
@@ -92,8 +122,9 @@ final class YamlV3Scalars {
                 return floatOf(in);
             }
         } else if (hint == '+' || hint == '-' || (hint >= '0' && hint <= '9')) {
-            if (isTimestamp(in)) {
-                return new Resolved(new Json.Str(in), Kind.TIMESTAMP);
+            Optional<String> time = timestamp(in);
+            if (time.isPresent()) {
+                return new Resolved(GoValues.timestamp(time.get()), Kind.TIMESTAMP);
             }
             String plain = in.replace("_", "");
             Optional<BigInteger> integer = parseIntBase0(plain);
@@ -109,6 +140,7 @@ final class YamlV3Scalars {
 
     private static Resolved floatOf(String text) {
         double d = Double.parseDouble(text);
+        // strconv.ParseFloat fails with ErrRange past float64's range, and yaml.v3 then keeps the text.
         return Double.isInfinite(d)
                 ? new Resolved(new Json.Str(text), Kind.STRING)
                 : new Resolved(new Json.Num(BigDecimal.valueOf(d)), Kind.FLOAT);
@@ -161,97 +193,80 @@ final class YamlV3Scalars {
         return Optional.empty();
     }
 
-    /** yaml.v3's {@code parseTimestamp}: a YYYY-M-D date, optionally with a time, that is a real date. */
-    static boolean isTimestamp(String in) {
+    /**
+     * yaml.v3's {@code parseTimestamp}: a {@code YYYY-M-D} date, optionally with a time, that is a real date; the
+     * value as Go's {@code %v} prints the {@code time.Time} ({@code 2026-01-01 00:00:00 +0000 UTC}), taking a time
+     * without zone as UTC, and printing another offset as Go prints a zone without a name.
+     */
+    static Optional<String> timestamp(String in) {
         Matcher m = TIMESTAMP.matcher(in);
         if (!m.matches()) {
-            return false;
+            return Optional.empty();
         }
+        LocalDate date;
         try {
-            LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            return true;
+            date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (DateTimeException e) {
-            return false;
-        }
-    }
-
-    /** Whether a string scalar was written plain (not quoted, not a block, not tagged) on one line. */
-    private boolean isPlain(YamlNode.Scalar scalar, String value) {
-        if (value.isEmpty()) {
-            return false;
-        }
-        Optional<String> rest = restOfLine(scalar.position());
-        if (rest.isEmpty() || !rest.get().startsWith(value)) {
-            return false;
-        }
-        char first = rest.get().charAt(0);
-        if ("\"'|>!&*".indexOf(first) >= 0) {
-            return false;
-        }
-        String after = rest.get().substring(value.length());
-        return after.isEmpty() || " \t,]}#".indexOf(after.charAt(0)) >= 0;
-    }
-
-    /** The source text of a number, boolean or null scalar, as yaml.v3 keeps it in {@code n.Value}. */
-    private Optional<String> sourceToken(YamlNode.Scalar scalar) {
-        Optional<String> rest = restOfLine(scalar.position());
-        if (rest.isEmpty()) {
             return Optional.empty();
         }
-        String line = rest.get();
-        int end = 0;
-        while (end < line.length() && " \t,]}#".indexOf(line.charAt(end)) < 0) {
-            end++;
-        }
-        String token = line.substring(0, end);
-        if (token.isEmpty() || "\"'|>!&*".indexOf(token.charAt(0)) >= 0) {
+        int g = m.group(4) != null ? 4 : 9;
+        int h = m.group(g) == null ? 0 : Integer.parseInt(m.group(g));
+        int min = m.group(g + 1) == null ? 0 : Integer.parseInt(m.group(g + 1));
+        int sec = m.group(g + 2) == null ? 0 : Integer.parseInt(m.group(g + 2));
+        if (h > 23 || min > 59 || sec > 59) {
             return Optional.empty();
         }
-        return sameAsCore(token, scalar.value()) ? Optional.of(token) : Optional.empty();
-    }
-
-    /** Guards against a position that does not point where expected: the token must read as the value. */
-    private static boolean sameAsCore(String token, Json value) {
-        if (value instanceof Json.Bool b) {
-            return token.equalsIgnoreCase(String.valueOf(b.value()));
-        } else if (value instanceof Json.Null) {
-            return List.of("~", "null", "Null", "NULL").contains(token);
-        } else if (value instanceof Json.Num n) {
-            try {
-                BigDecimal parsed;
-                if (token.startsWith("0x")) {
-                    parsed = new BigDecimal(new BigInteger(token.substring(2), 16));
-                } else if (token.startsWith("0o")) {
-                    parsed = new BigDecimal(new BigInteger(token.substring(2), 8));
-                } else {
-                    parsed = new BigDecimal(token.startsWith("+") ? token.substring(1) : token);
-                }
-                // The reader may also take a leading 0 as octal, as yaml.v3 does.
-                return parsed.compareTo(n.value()) == 0 || parseIntBase0(token)
-                        .map(v -> new BigDecimal(v).compareTo(n.value()) == 0).orElse(false);
-            } catch (NumberFormatException e) {
-                return false;
+        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d",
+                date.getYear(), date.getMonthValue(), date.getDayOfMonth(), h, min, sec));
+        if (m.group(g + 3) != null) {
+            String frac = (m.group(g + 3) + "000000000").substring(0, 9).replaceAll("0+$", "");
+            if (!frac.isEmpty()) {
+                out.append('.').append(frac);
             }
         }
-        return false;
+        String zone = g == 4 ? m.group(8) : null;
+        if (zone == null || zone.equals("Z")) {
+            out.append(" +0000 UTC");
+        } else {
+            String digits = zone.substring(1).replace(":", "");
+            String offset = zone.charAt(0) + digits;
+            // An offset of zero is the local zone of a server on UTC; any other is a zone without a name.
+            out.append(' ').append(offset.equals("+0000") || offset.equals("-0000") ? "+0000 UTC" : offset + " " + offset);
+        }
+        return Optional.of(out.toString());
     }
 
-    private Optional<String> restOfLine(YamlNode.Position p) {
-        if (p.line() < 1 || p.line() > lines.size()) {
-            return Optional.empty();
+    /** The scalar as YAML 1.2's core schema reads a plain scalar, for telling where yaml.v3 reads it otherwise. */
+    static Json core(String in) {
+        switch (in) {
+            case "", "~", "null", "Null", "NULL":
+                return Json.NULL;
+            case "true", "True", "TRUE":
+                return Json.TRUE;
+            case "false", "False", "FALSE":
+                return Json.FALSE;
+            default:
+                break;
         }
-        String line = lines.get(p.line() - 1);
-        int cps = line.codePointCount(0, line.length());
-        if (p.column() < 1 || p.column() > cps) {
-            return Optional.empty();
+        if (in.matches("[-+]?\\.(inf|Inf|INF)")) {
+            return GoValues.nonFinite(in.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
         }
-        return Optional.of(line.substring(line.offsetByCodePoints(0, p.column() - 1)));
-    }
-
-    private static String canonicalText(Json v) {
-        if (v instanceof Json.Num n) {
-            return n.value().toString();
+        if (in.matches("\\.(nan|NaN|NAN)")) {
+            return GoValues.nonFinite(Double.NaN);
         }
-        return String.valueOf(v instanceof Json.Bool b && b.value());
+        if (CORE_INT.matcher(in).matches()) {
+            return new Json.Num(new BigDecimal(new BigInteger(in.startsWith("+") ? in.substring(1) : in)));
+        }
+        if (CORE_OCT.matcher(in).matches()) {
+            return new Json.Num(new BigDecimal(new BigInteger(in.substring(2), 8)));
+        }
+        if (CORE_HEX.matcher(in).matches()) {
+            return new Json.Num(new BigDecimal(new BigInteger(in.substring(2), 16)));
+        }
+        if (YAML_FLOAT.matcher(in).matches()) {
+            double d = Double.parseDouble(in);
+            return Double.isInfinite(d) ? new Json.Str(in) : new Json.Num(BigDecimal.valueOf(d));
+        }
+        return new Json.Str(in);
     }
 }

@@ -26,7 +26,7 @@ public record Rule(String name, String action, String rateLimit, List<Condition>
         state = Objects.requireNonNullElse(state, Optional.empty());
     }
 
-    /** A rule that denies every call: {@code action: deny}. */
+    /** A rule that denies every call with an object of arguments: {@code action: deny}. */
     public static Rule deny(String name, String onDeny) {
         return new Rule(name, "deny", "", List.of(), onDeny, Optional.empty());
     }

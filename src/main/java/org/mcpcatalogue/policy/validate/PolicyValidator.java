@@ -11,6 +11,7 @@ import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.policy.golang.GoRegexp;
 import org.mcpcatalogue.policy.golang.GoText;
 import org.mcpcatalogue.policy.model.Condition;
+import org.mcpcatalogue.policy.model.GoValues;
 import org.mcpcatalogue.policy.model.Policy;
 import org.mcpcatalogue.policy.model.Rule;
 import org.mcpcatalogue.policy.model.StateConfig;
@@ -78,7 +79,7 @@ public final class PolicyValidator {
         Map<String, Integer> counters = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             Optional<StateConfig> state = rules.get(i).state();
-            if (state.isEmpty() || state.get().counter().isEmpty()) {
+            if (state.isEmpty()) {
                 continue;
             }
             Integer first = counters.putIfAbsent(state.get().counter(), i);
@@ -150,13 +151,21 @@ public final class PolicyValidator {
         }
     }
 
-    /** Whether {@code state.<scope>.<counter>} names a counter some rule of the scope's tool keeps. */
+    /**
+     * Whether {@code state.<scope>.<counter>} names a counter some rule of the scope's tool keeps, as Intercept's
+     * {@code hasMatchingStateBlock} decides: a path with fewer than three dot-separated parts ({@code state.x}) is
+     * not checked at all; the scope is looked up as a tool name first, and only when no tool has that name does
+     * {@code _global} stand for {@code "*"} (so a tool literally named {@code _global} hides the {@code "*"} counters).
+     */
     static boolean stateBlockExists(Policy policy, String statePath) {
         String[] parts = statePath.split("\\.", 3);
         if (parts.length < 3) {
+            return true;
+        }
+        String tool = !policy.tools().containsKey(parts[1]) && "_global".equals(parts[1]) ? Policy.WILDCARD : parts[1];
+        if (!policy.tools().containsKey(tool)) {
             return false;
         }
-        String tool = "_global".equals(parts[1]) ? Policy.WILDCARD : parts[1];
         return policy.rulesOf(tool).stream()
                 .anyMatch(r -> r.state().map(s -> s.counter().equals(parts[2])).orElse(false));
     }
@@ -176,7 +185,7 @@ public final class PolicyValidator {
                 }
             }
             case "lt", "lte", "gt", "gte" -> {
-                if (!(v instanceof Json.Num)) {
+                if (!GoValues.isNumericForValidation(v)) {
                     errors.add(new PolicyError(p + ": operator " + GoText.quote(c.op()) + " requires a numeric value", with(at, "value")));
                 }
             }

@@ -44,7 +44,8 @@ public final class RateLimitShorthand {
 
     /** Parses {@code N/window}; on failure the message says why, as Intercept words it. */
     public static Optional<Parsed> parse(String text, StringBuilder whyNot) {
-        String[] parts = text.split("/", -1);
+        // Go's strings.SplitN(s, "/", 2): only the first "/" splits, so "5/minute/x" has the window "minute/x".
+        String[] parts = text.split("/", 2);
         if (parts.length != 2) {
             whyNot.append("rate_limit must be in the format \"N/window\" (e.g. \"5/hour\"), got ").append(GoText.quote(text));
             return Optional.empty();
