@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.mcpcatalogue.diag.Diagnostic;
 import org.mcpcatalogue.json.JsonText;
 import org.mcpcatalogue.load.CatalogueLoader;
+import org.mcpcatalogue.text.HiddenText;
 import org.mcpcatalogue.validate.CatalogueValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,11 +100,11 @@ public final class ValidateCommand implements Callable<Integer> {
     private static void printGithub(CatalogueValidator.Result r, PrintWriter out) {
         for (Diagnostic d : r.diagnostics()) {
             StringBuilder b = new StringBuilder("::").append(d.severity().label())
-                    .append(" file=").append(property(d.location().file()));
+                    .append(" file=").append(property(HiddenText.visible(d.location().file())));
             if (d.location().hasPosition()) {
                 b.append(",line=").append(d.location().line()).append(",col=").append(d.location().column());
             }
-            b.append("::").append(data(d.message()));
+            b.append("::").append(data(HiddenText.visible(d.message())));
             out.println(b);
         }
         out.println(summary(r));

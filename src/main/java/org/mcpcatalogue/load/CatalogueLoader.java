@@ -2,6 +2,7 @@ package org.mcpcatalogue.load;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,14 +38,14 @@ public final class CatalogueLoader {
         Path dir = catalogue.resolve("servers");
         String displayDir = join(display, "servers");
         if (!Files.isDirectory(dir)) {
-            return new Result(List.of(), List.of(Diagnostic.error(Location.ofFile(displayDir),
+            return new Result(List.of(), List.of(Diagnostic.error(Location.ofDirectory(displayDir),
                     "no servers directory: expected one YAML file per server in " + displayDir + "/")), 0);
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
-            return new Result(List.of(), List.of(Diagnostic.error(Location.ofFile(displayDir),
+            return new Result(List.of(), List.of(Diagnostic.error(Location.ofDirectory(displayDir),
                     "cannot list the directory: " + e.getMessage())), 0);
         }
         List<FileResult> results = files.parallelStream()
@@ -65,8 +66,8 @@ public final class CatalogueLoader {
     private FileResult loadFile(Path path, String display) {
         String name = path.getFileName().toString();
         Diagnostics d = new Diagnostics();
-        if (Files.isDirectory(path)) {
-            d.error(Location.ofFile(display), "unexpected directory; " + "servers/ holds one <slug>.yaml file per server");
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            d.error(Location.ofFile(display), "unexpected directory; servers/ holds one <slug>.yaml file per server");
             return new FileResult(Optional.empty(), d.sorted());
         }
         if (!name.endsWith(".yaml")) {
@@ -77,13 +78,10 @@ public final class CatalogueLoader {
         }
         byte[] bytes;
         try {
-            Optional<Diagnostic> tooLarge = yaml.checkSize(display, Files.size(path));
-            if (tooLarge.isPresent()) {
-                return new FileResult(Optional.empty(), List.of(tooLarge.get()));
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            d.error(Location.ofFile(display), "cannot read the file: " + e.getMessage());
+            // Never follows a link and never opens a FIFO or a device: a pull request controls this folder.
+            bytes = InputFiles.read(path, SafeYaml.Limits.DEFAULT.maxBytes(), InputFiles.Links.REFUSE);
+        } catch (InputFiles.Refused e) {
+            d.error(Location.ofFile(display), e.getMessage());
             return new FileResult(Optional.empty(), d.sorted());
         }
         SafeYaml.Result parsed = yaml.read(display, bytes);

@@ -120,6 +120,10 @@ public final class SafeYaml {
 
     /** Reads text that is already decoded (for example standard input). */
     public Result read(String file, String text) {
+        Optional<Diagnostic> forbidden = forbiddenCharacter(file, text);
+        if (forbidden.isPresent()) {
+            return new Result(Optional.empty(), List.of(forbidden.get()));
+        }
         Reader reader = new Reader(file);
         YamlNode root = null;
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), new ShortReads(new StringReader(text)))) {
@@ -291,7 +295,13 @@ public final class SafeYaml {
                                 + " cannot be represented in JSON");
                         return null;
                     }
-                    return new YamlNode.Scalar(pos, new Json.Num(parser.getDecimalValue()));
+                    try {
+                        return new YamlNode.Scalar(pos, new Json.Num(parser.getDecimalValue()));
+                    } catch (JacksonException | NumberFormatException e) {
+                        diagnostics.error(location(pos), "the number " + parser.getString()
+                                + " is out of range: its exponent is too large to read");
+                        return null;
+                    }
                 }
                 case VALUE_TRUE:
                     return new YamlNode.Scalar(pos, Json.TRUE);
@@ -356,6 +366,35 @@ public final class SafeYaml {
             return (bytes / 1024) + " KiB";
         }
         return bytes + " bytes";
+    }
+
+    /**
+     * The first character that YAML does not allow in a stream (C0 controls other than tab and line breaks,
+     * DEL, C1 controls other than NEL, surrogates, U+FFFE and U+FFFF), at its own line and column: the YAML
+     * library reports such a character without a usable position.
+     */
+    static Optional<Diagnostic> forbiddenCharacter(String file, String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean allowed = cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp <= 0x7E) || cp == 0x85
+                    || (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
+            if (!allowed) {
+                String name = Character.getName(cp);
+                return Optional.of(Diagnostic.error(new Location(file, line, column), "invalid YAML: the character "
+                        + String.format("U+%04X", cp) + (name == null ? "" : " " + name)
+                        + " is not allowed in a YAML file (control characters must be written as escapes in a double-quoted string)"));
+            }
+            if (cp == '\n' || (cp == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                column = 1;
+            } else if (cp != '\r') {
+                column++;
+            }
+            i += Character.charCount(cp);
+        }
+        return Optional.empty();
     }
 
     /** The line and column (in characters) of the first byte that is not valid UTF-8. */
