@@ -191,7 +191,27 @@ final class ServerReader {
             diagnostics.error(at, "\"" + key + "\" must not contain a user name or password");
             return Optional.empty();
         }
-        return Optional.of(uri);
+        return Optional.of(canonical(uri));
+    }
+
+    /**
+     * The URL with its scheme and host in lower case, as they compare anyway ({@code HTTPS://Example.COM/x} is
+     * {@code https://example.com/x}): pages link the canonical form, which the page checker accepts. The path,
+     * query and fragment are kept exactly.
+     */
+    static URI canonical(URI uri) {
+        StringBuilder b = new StringBuilder(uri.getScheme().toLowerCase(Locale.ROOT)).append("://")
+                .append(uri.getRawAuthority().toLowerCase(Locale.ROOT));
+        if (uri.getRawPath() != null) {
+            b.append(uri.getRawPath());
+        }
+        if (uri.getRawQuery() != null) {
+            b.append('?').append(uri.getRawQuery());
+        }
+        if (uri.getRawFragment() != null) {
+            b.append('#').append(uri.getRawFragment());
+        }
+        return URI.create(b.toString());
     }
 
     private Optional<LocalDate> date(Fields f, String key) {

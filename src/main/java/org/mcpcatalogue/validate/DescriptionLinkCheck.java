@@ -1,0 +1,82 @@
+package org.mcpcatalogue.validate;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.parser.Parser;
+import org.mcpcatalogue.diag.Diagnostics;
+import org.mcpcatalogue.diag.Location;
+import org.mcpcatalogue.load.LoadedServer;
+import org.mcpcatalogue.text.HiddenText;
+
+/**
+ * A server's description is Markdown that becomes part of its page, and the page checker stops the whole build
+ * on a link it refuses, naming only the generated page. So the links are checked here, at the description's
+ * position: a destination must be a valid URL, and an absolute one must use {@code http}, {@code https} or
+ * {@code mailto} written in lower case (other schemes are dropped from the page: a warning); a link title may
+ * not hold quotes, angle brackets, line breaks or other control characters, which only an attempt to break
+ * out of the title attribute needs.
+ */
+final class DescriptionLinkCheck implements Check.PerServer {
+
+    private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
+
+    /** Parsed as the site parses descriptions (see render.Markdown). */
+    private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+
+    @Override
+    public void check(LoadedServer s, Diagnostics out) {
+        s.positions().find("/description").ifPresent(at -> parser.parse(s.server().description()).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                check("link", link.getDestination(), link.getTitle(), at, out);
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                check("image", image.getDestination(), image.getTitle(), at, out);
+                visitChildren(image);
+            }
+        }));
+    }
+
+    private static void check(String what, String destination, String title, Location at, Diagnostics out) {
+        String shown = HiddenText.quoted(destination);
+        String d = destination.strip();
+        int colon = d.indexOf(':');
+        int slash = d.indexOf('/');
+        boolean absolute = colon >= 0 && (slash < 0 || colon < slash);
+        if (absolute) {
+            String scheme = d.substring(0, colon);
+            String lower = scheme.toLowerCase(Locale.ROOT);
+            if (!SCHEMES.contains(lower)) {
+                out.warning(at, "description: the " + what + " to " + shown + " uses the scheme " + HiddenText.quoted(scheme)
+                        + ", which the page drops (only http, https and mailto are linked)");
+                return;
+            }
+            if (!scheme.equals(lower)) {
+                out.error(at, "description: the " + what + " to " + shown + " must write its scheme in lower case ("
+                        + lower + ":), as the page checker requires");
+                return;
+            }
+        }
+        try {
+            new URI(destination);
+        } catch (URISyntaxException e) {
+            out.error(at, "description: the " + what + " to " + shown + " is not a valid URL (" + e.getReason()
+                    + "); encode spaces and quotes as %20 and %22");
+            return;
+        }
+        if (title != null && title.codePoints().anyMatch(c -> c == '"' || c == '<' || c == '>' || HiddenText.nameKindOf(c) != null)) {
+            out.error(at, "description: the title " + HiddenText.quoted(title) + " of the " + what + " to " + shown
+                    + " may not contain quotes, angle brackets, line breaks or control characters");
+        }
+    }
+}
