@@ -85,15 +85,37 @@ public final class ValidateCommand implements Callable<Integer> {
                 b.append(',');
             }
             first = false;
-            b.append("{\"file\":").append(JsonText.quote(d.location().file()))
+            b.append("{\"file\":").append(jsonString(d.location().file()))
                     .append(",\"line\":").append(d.location().line())
                     .append(",\"column\":").append(d.location().column())
                     .append(",\"severity\":").append(JsonText.quote(d.severity().label()))
-                    .append(",\"message\":").append(JsonText.quote(d.message()))
+                    .append(",\"message\":").append(jsonString(d.message()))
                     .append('}');
         }
         b.append("]}");
         out.println(b);
+    }
+
+    /**
+     * A JSON string that keeps {@code s} exactly, with every control, bidi or other hidden character written as
+     * a {@code \\u} escape (JSON escaping alone leaves DEL, C1 controls and bidi characters raw), so that
+     * printing the JSON cannot drive a terminal either.
+     */
+    static String jsonString(String s) {
+        String quoted = JsonText.quote(s);
+        StringBuilder b = new StringBuilder(quoted.length());
+        for (int i = 0; i < quoted.length(); ) {
+            int cp = quoted.codePointAt(i);
+            if (cp >= 0x20 && HiddenText.nameKindOf(cp) != null) {
+                for (char c : Character.toChars(cp)) {
+                    b.append(String.format("\\u%04x", (int) c));
+                }
+            } else {
+                b.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return b.toString();
     }
 
     /** GitHub Actions workflow commands: one {@code ::error file=…,line=…,col=…::message} per diagnostic. */

@@ -83,5 +83,6 @@ class HostileInputFilesTest {
         assertEquals(new Json.Str(tmp + "/servers/" + hostile), d.get("file").orElseThrow(), "JSON keeps the name exactly");
         assertEquals(Json.Num.of(1), d.get("line").orElseThrow());
         assertEquals(1, json.outLines().size());
+        assertFalse(json.out().chars().anyMatch(c -> c < 0x20 && c != '\n' || c == 0x202E), "escaped, not raw: " + json.out());
     }
 }
