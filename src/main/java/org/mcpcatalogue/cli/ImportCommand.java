@@ -135,7 +135,7 @@ public final class ImportCommand implements Callable<Integer> {
             print(report, out, err);
             return report.outcome() == Importer.Outcome.INVALID ? Main.INVALID : Main.OK;
         } catch (ImportException e) {
-            err.println("catalogue import: " + e.getMessage());
+            err.println("catalogue import: " + terminal(e.getMessage()));
             err.flush();
             return e.usage() ? Main.USAGE : Main.INVALID;
         }
@@ -222,13 +222,21 @@ public final class ImportCommand implements Callable<Integer> {
         return d;
     }
 
+    /**
+     * Text for the terminal: each line with its control, bidi and other hidden characters escaped (as
+     * diagnostics are), so that a file or tool name from the input cannot forge a line or drive the terminal.
+     */
+    static String terminal(String text) {
+        return String.join("\n", text.lines().map(HiddenText::visible).toList());
+    }
+
     private static ImportException usage(String message) {
         return new ImportException(message, true);
     }
 
     private static void print(Importer.Report report, PrintWriter out, PrintWriter err) {
-        report.notes().forEach(n -> err.println("note: " + n));
-        report.changes().forEach(out::println);
+        report.notes().forEach(n -> err.println("note: " + terminal(n)));
+        report.changes().forEach(c -> out.println(terminal(c)));
         report.diagnostics().forEach(out::println);
         long added = report.changes().stream().filter(c -> c.startsWith("added: ")).count();
         long removed = report.changes().stream().filter(c -> c.startsWith("removed: ")).count();

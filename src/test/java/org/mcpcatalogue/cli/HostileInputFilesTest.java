@@ -61,6 +61,34 @@ class HostileInputFilesTest {
     }
 
     @Test
+    void importIntoACatalogueWithAFifoNeitherHangsNorOpensIt(@TempDir Path tmp) throws Exception {
+        Path servers = Files.createDirectories(tmp.resolve("catalogue/servers"));
+        SpecialFiles.fifo(servers.resolve("other.yaml"));
+        Path input = Files.writeString(tmp.resolve("tools.json"),
+                "{\"tools\": [{\"name\": \"get_item\", \"description\": \"Get an item.\", \"inputSchema\": {\"type\": \"object\"}}]}");
+        CliRun r = run("import", "--catalogue", tmp.resolve("catalogue").toString(), "--from", "tools-list",
+                "--verified", "2026-11-20", "--slug", "demo", "--name", "Demo", "--publisher", "demo",
+                "--repository", "https://example.com/demo", input.toString());
+        assertEquals(Main.OK, r.exitCode(), r.out() + r.err());
+        assertEquals(tmp.resolve("catalogue") + "/servers/demo.yaml: created with 1 tool\n", r.out());
+        SpecialFiles.fifo(servers.resolve("fifo-target.yaml"));
+        r = run("import", "--catalogue", tmp.resolve("catalogue").toString(), "--from", "tools-list",
+                "--verified", "2026-11-20", "--slug", "fifo-target", "--name", "Demo", "--publisher", "demo",
+                "--repository", "https://example.com/demo", input.toString());
+        assertEquals(Main.INVALID, r.exitCode());
+        assertEquals("catalogue import: cannot read " + tmp.resolve("catalogue") + "/servers/fifo-target.yaml: a special"
+                + " file (a FIFO, socket or device), not a regular file; it was not read\n", r.err());
+    }
+
+    @Test
+    void importErrorsEscapeTheInputName(@TempDir Path tmp) {
+        String hostile = tmp + "/x\n FORGED: \u001b[31m.json";
+        CliRun r = run("import", "--catalogue", tmp.resolve("catalogue").toString(), "--from", "tools-list", hostile);
+        assertEquals(Main.INVALID, r.exitCode());
+        assertEquals("catalogue import: cannot read " + tmp + "/x\\u{000A} FORGED: \\u{001B}[31m.json: no such file\n", r.err());
+    }
+
+    @Test
     void aFileNameCannotForgeADiagnosticInAnyFormat(@TempDir Path tmp) throws Exception {
         Path servers = Files.createDirectories(tmp.resolve("servers"));
         String hostile = "x\n FORGED.yaml:9:9: error: \u001b[31mred\u202e.txt";
