@@ -59,7 +59,10 @@ public final class InputFiles {
         } catch (IOException e) {
             throw new Refused(cannotRead(e));
         }
-        try (InputStream in = Files.newInputStream(target)) {
+        // With REFUSE, also open without following a link, in case one replaced the file since the look.
+        java.nio.file.OpenOption[] options = links == Links.REFUSE
+                ? new java.nio.file.OpenOption[] {LinkOption.NOFOLLOW_LINKS} : new java.nio.file.OpenOption[0];
+        try (InputStream in = Files.newInputStream(target, options)) {
             return readBounded(in, maxBytes);
         } catch (IOException e) {
             throw new Refused(cannotRead(e));
