@@ -70,7 +70,10 @@ final class SchemaBoundsCheck implements Check.PerServer {
         Optional<BigDecimal> max = num(o, "maximum");
         Optional<BigDecimal> xmin = num(o, "exclusiveMinimum");
         Optional<BigDecimal> xmax = num(o, "exclusiveMaximum");
-        empty(o, p, pos, out, "minimum", min, "maximum", max, false);
+        // JSON Schema draft 4 wrote an exclusive bound as minimum/maximum with exclusiveMinimum/Maximum: true.
+        boolean minExclusive = Json.TRUE.equals(o.get("exclusiveMinimum").orElse(null));
+        boolean maxExclusive = Json.TRUE.equals(o.get("exclusiveMaximum").orElse(null));
+        empty(o, p, pos, out, "minimum", min, "maximum", max, minExclusive || maxExclusive);
         empty(o, p, pos, out, "exclusiveMinimum", xmin, "maximum", max, true);
         empty(o, p, pos, out, "minimum", min, "exclusiveMaximum", xmax, true);
         empty(o, p, pos, out, "exclusiveMinimum", xmin, "exclusiveMaximum", xmax, true);
@@ -83,9 +86,11 @@ final class SchemaBoundsCheck implements Check.PerServer {
             String at = p + "/default";
             if (dflt.get() instanceof Json.Num n) {
                 BigDecimal v = n.value();
-                min.filter(m -> v.compareTo(m) < 0).ifPresent(m -> outside(pos, out, at, v, "below the minimum", m));
+                min.filter(m -> v.compareTo(m) < 0 || (minExclusive && v.compareTo(m) == 0))
+                        .ifPresent(m -> outside(pos, out, at, v, minExclusive ? "not above the exclusive minimum" : "below the minimum", m));
                 xmin.filter(m -> v.compareTo(m) <= 0).ifPresent(m -> outside(pos, out, at, v, "not above the exclusiveMinimum", m));
-                max.filter(m -> v.compareTo(m) > 0).ifPresent(m -> outside(pos, out, at, v, "above the maximum", m));
+                max.filter(m -> v.compareTo(m) > 0 || (maxExclusive && v.compareTo(m) == 0))
+                        .ifPresent(m -> outside(pos, out, at, v, maxExclusive ? "not below the exclusive maximum" : "above the maximum", m));
                 xmax.filter(m -> v.compareTo(m) >= 0).ifPresent(m -> outside(pos, out, at, v, "not below the exclusiveMaximum", m));
             } else if (dflt.get() instanceof Json.Str str) {
                 long length = str.value().codePointCount(0, str.value().length());
