@@ -16,7 +16,8 @@ import org.mcpcatalogue.yaml.SafeYaml;
 /**
  * Loads {@code <catalogue>/servers/*.yaml}. Files are read in parallel and the result is in file-name order,
  * so the same input always gives the same output. Nothing here throws on bad input: every problem becomes a
- * diagnostic.
+ * diagnostic. Anything in {@code servers/} that is not a regular {@code *.yaml} file (a folder, a FIFO, a
+ * device, a symbolic link, wherever it points) is reported at {@code file:1:1} and never opened or followed.
  */
 public final class CatalogueLoader {
 
