@@ -2,6 +2,7 @@ package org.mcpcatalogue.validate;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,9 +22,11 @@ import org.mcpcatalogue.text.HiddenText;
  * position: a destination must be a valid URL, and an absolute one must use {@code http}, {@code https} or
  * {@code mailto} written in lower case (other schemes are dropped from the page: a warning); a link title may
  * not hold quotes, angle brackets, line breaks or other control characters, which only an attempt to break
- * out of the title attribute needs.
+ * out of the title attribute needs. A link within the site must lead to a page the site will have: one to
+ * {@code /servers/<slug>/} or {@code /tools/<slug>/<tool>/} of a server or tool the catalogue lacks is an error;
+ * any other relative link is a warning, as validate cannot tell which other pages the site will have.
  */
-final class DescriptionLinkCheck implements Check.PerServer {
+final class DescriptionLinkCheck implements Check {
 
     private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
 
@@ -31,23 +34,31 @@ final class DescriptionLinkCheck implements Check.PerServer {
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     @Override
-    public void check(LoadedServer s, Diagnostics out) {
-        s.positions().find("/description").ifPresent(at -> parser.parse(s.server().description()).accept(new AbstractVisitor() {
-            @Override
-            public void visit(Link link) {
-                check("link", link.getDestination(), link.getTitle(), at, out);
-                visitChildren(link);
-            }
+    public void check(List<LoadedServer> servers, Diagnostics out) {
+        Set<String> pages = new HashSet<>();
+        for (LoadedServer s : servers) {
+            pages.add("servers/" + s.server().slug() + "/");
+            s.server().tools().forEach(t -> pages.add("tools/" + s.server().slug() + "/" + t.slug() + "/"));
+        }
+        for (LoadedServer s : servers) {
+            s.positions().find("/description").ifPresent(at -> parser.parse(s.server().description()).accept(new AbstractVisitor() {
+                @Override
+                public void visit(Link link) {
+                    check("link", link.getDestination(), link.getTitle(), at, pages, out);
+                    visitChildren(link);
+                }
 
-            @Override
-            public void visit(Image image) {
-                check("image", image.getDestination(), image.getTitle(), at, out);
-                visitChildren(image);
-            }
-        }));
+                @Override
+                public void visit(Image image) {
+                    check("image", image.getDestination(), image.getTitle(), at, pages, out);
+                    visitChildren(image);
+                }
+            }));
+        }
     }
 
-    private static void check(String what, String destination, String title, Location at, Diagnostics out) {
+    private static void check(String what, String destination, String title, Location at, Set<String> pages,
+                              Diagnostics out) {
         String shown = HiddenText.quoted(destination);
         String d = destination.strip();
         int colon = d.indexOf(':');
@@ -67,16 +78,40 @@ final class DescriptionLinkCheck implements Check.PerServer {
                 return;
             }
         }
+        URI uri;
         try {
-            new URI(destination);
+            uri = new URI(destination);
         } catch (URISyntaxException e) {
             out.error(at, "description: the " + what + " to " + shown + " is not a valid URL (" + e.getReason()
                     + "); encode spaces and quotes as %20 and %22");
             return;
         }
-        if (title != null && title.codePoints().anyMatch(c -> c == '"' || c == '<' || c == '>' || HiddenText.nameKindOf(c) != null)) {
+        if (!absolute && !d.startsWith("//")) {
+            internal(what, uri, shown, at, pages, out);
+        }
+        if (title != null && !title.isEmpty() && title.codePoints().anyMatch(c -> c == '"' || c == '<' || c == '>' || HiddenText.nameKindOf(c) != null)) {
             out.error(at, "description: the title " + HiddenText.quoted(title) + " of the " + what + " to " + shown
                     + " may not contain quotes, angle brackets, line breaks or control characters");
+        }
+    }
+
+    private static void internal(String what, URI uri, String shown, Location at, Set<String> pages, Diagnostics out) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        String page = path.startsWith("/") ? path.substring(1) : path;
+        if (page.endsWith("/index.html")) {
+            page = page.substring(0, page.length() - "index.html".length());
+        }
+        boolean knownKind = path.startsWith("/servers/") || path.startsWith("/tools/");
+        if (path.isEmpty() && (uri.getFragment() == null || uri.getFragment().isEmpty())) {
+            return; // an empty link: the page itself
+        }
+        if (knownKind && !pages.contains(page)) {
+            out.error(at, "description: the " + what + " to " + shown + " leads to a page the site will not have"
+                    + " (pages of servers and tools are /servers/<slug>/ and /tools/<slug>/<tool>/, for those in the catalogue)");
+        } else if (!knownKind || uri.getFragment() != null) {
+            out.warning(at, "description: the " + what + " to " + shown + " is relative; validate cannot tell whether"
+                    + " the site has that page" + (uri.getFragment() == null ? "" : " and fragment") + ", and the build"
+                    + " stops at a link it cannot follow (prefer a full https:// URL)");
         }
     }
 }
