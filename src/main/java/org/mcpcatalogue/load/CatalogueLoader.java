@@ -93,7 +93,7 @@ public final class CatalogueLoader {
         String slug = name.substring(0, name.length() - ".yaml".length());
         Optional<LoadedServer> server = parsed.hasErrors() && parsed.root().isEmpty()
                 ? Optional.empty()
-                : new ServerReader(display, slug, d).read(parsed.root());
+                : new ServerReader(display, slug, d).read(parsed.root(), parsed.literalBlocks());
         return new FileResult(server, d.sorted());
     }
 

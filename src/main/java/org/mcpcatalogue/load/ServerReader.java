@@ -53,7 +53,12 @@ final class ServerReader {
         this.fileSlug = fileSlug;
     }
 
-    Optional<LoadedServer> read(Optional<YamlNode> root) {
+    /**
+     * @param literalBlocks where literal block scalars' contents start ({@link org.mcpcatalogue.yaml.SafeYaml.Result#literalBlocks()});
+     *                      the description's is recorded under {@code /description@content}, so that a problem
+     *                      inside its Markdown can be placed on its own line
+     */
+    Optional<LoadedServer> read(Optional<YamlNode> root, Map<YamlNode.Position, YamlNode.Position> literalBlocks) {
         if (root.isEmpty()) {
             return Optional.empty();
         }
@@ -69,6 +74,8 @@ final class ServerReader {
         URI repository = url(f, "repository", true, true).orElse(PLACEHOLDER);
         Optional<URI> homepage = url(f, "homepage", false, false);
         String description = f.string("description", true).orElse("");
+        f.node("description").map(n -> literalBlocks.get(n.position())).ifPresent(p ->
+                positions.put("/description@content", new Location(positions.file(), p.line(), p.column())));
         List<String> tags = f.strings("tags");
         Optional<String> license = f.string("license", false);
         Optional<Transport> transport = f.choice("transport", labels(Transport.values()), false)

@@ -5,11 +5,15 @@ import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.mcpcatalogue.diag.Diagnostics;
 import org.mcpcatalogue.diag.Location;
@@ -18,8 +22,8 @@ import org.mcpcatalogue.text.HiddenText;
 
 /**
  * A server's description is Markdown that becomes part of its page, and the page checker stops the whole build
- * on a link it refuses, naming only the generated page. So the links are checked here, at the description's
- * position: a destination must be a valid URL, and an absolute one must use {@code http}, {@code https} or
+ * on a link it refuses, naming only the generated page. So the links are checked here, each at its own line
+ * and column when the description is a literal block ({@code |}), else at the description's position: a destination must be a valid URL, and an absolute one must use {@code http}, {@code https} or
  * {@code mailto} written in lower case (other schemes are dropped from the page: a warning); a link title may
  * not hold quotes, angle brackets, line breaks or other control characters, which only an attempt to break
  * out of the title attribute needs. A link within the site must lead to a page the site will have: one to
@@ -31,7 +35,8 @@ final class DescriptionLinkCheck implements Check {
     private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
 
     /** Parsed as the site parses descriptions (see render.Markdown). */
-    private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
 
     @Override
     public void check(List<LoadedServer> servers, Diagnostics out) {
@@ -41,20 +46,34 @@ final class DescriptionLinkCheck implements Check {
             s.server().tools().forEach(t -> pages.add("tools/" + s.server().slug() + "/" + t.slug() + "/"));
         }
         for (LoadedServer s : servers) {
+            Optional<Location> content = s.positions().find("/description@content");
             s.positions().find("/description").ifPresent(at -> parser.parse(s.server().description()).accept(new AbstractVisitor() {
                 @Override
                 public void visit(Link link) {
-                    check("link", link.getDestination(), link.getTitle(), at, pages, out);
+                    check("link", link.getDestination(), link.getTitle(), place(link, at, content), pages, out);
                     visitChildren(link);
                 }
 
                 @Override
                 public void visit(Image image) {
-                    check("image", image.getDestination(), image.getTitle(), at, pages, out);
+                    check("image", image.getDestination(), image.getTitle(), place(image, at, content), pages, out);
                     visitChildren(image);
                 }
             }));
         }
+    }
+
+    /**
+     * Where a link is in the file: on its own line and column when the description is a literal block ({@code |},
+     * whose lines are the file's lines less their indentation), else where the description starts.
+     */
+    static Location place(Node node, Location description, Optional<Location> content) {
+        if (content.isEmpty() || node.getSourceSpans().isEmpty()) {
+            return description;
+        }
+        SourceSpan span = node.getSourceSpans().get(0);
+        Location c = content.get();
+        return new Location(c.file(), c.line() + span.getLineIndex(), c.column() + span.getColumnIndex());
     }
 
     private static void check(String what, String destination, String title, Location at, Set<String> pages,

@@ -50,10 +50,22 @@ public final class SafeYaml {
         public static final Limits DEFAULT = new Limits(1 << 20, 50);
     }
 
-    /** The document's root node, when the file could be read, and everything found on the way. */
-    public record Result(Optional<YamlNode> root, List<Diagnostic> diagnostics) {
+    /**
+     * The document's root node, when the file could be read, and everything found on the way.
+     *
+     * @param literalBlocks for each literal block scalar ({@code |}), by the position of the scalar, where its
+     *                      content starts: line {@code i} (from 0) of the value is at that line plus {@code i},
+     *                      from that column on, so a position inside the value can be placed in the file
+     */
+    public record Result(Optional<YamlNode> root, List<Diagnostic> diagnostics,
+                         Map<YamlNode.Position, YamlNode.Position> literalBlocks) {
         public Result {
             diagnostics = List.copyOf(diagnostics);
+            literalBlocks = Map.copyOf(literalBlocks);
+        }
+
+        public Result(Optional<YamlNode> root, List<Diagnostic> diagnostics) {
+            this(root, diagnostics, Map.of());
         }
 
         public boolean hasErrors() {
@@ -124,7 +136,7 @@ public final class SafeYaml {
         if (forbidden.isPresent()) {
             return new Result(Optional.empty(), List.of(forbidden.get()));
         }
-        Reader reader = new Reader(file);
+        Reader reader = new Reader(file, text);
         YamlNode root = null;
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), new ShortReads(new StringReader(text)))) {
             reader.parser = (ScalarAwareYamlFactory.Parser) parser;
@@ -146,7 +158,8 @@ public final class SafeYaml {
         } catch (Stop stop) {
             root = null;
         }
-        return new Result(Optional.ofNullable(root), reader.diagnostics.sorted());
+        return new Result(Optional.ofNullable(root), reader.diagnostics.sorted(),
+                root == null ? Map.of() : reader.literalBlocks);
     }
 
     /**
@@ -179,10 +192,35 @@ public final class SafeYaml {
     private final class Reader {
         final String file;
         final Diagnostics diagnostics = new Diagnostics();
+        final Map<YamlNode.Position, YamlNode.Position> literalBlocks = new HashMap<>();
+        final String text;
+        List<String> lines;
         ScalarAwareYamlFactory.Parser parser;
 
-        Reader(String file) {
+        Reader(String file, String text) {
             this.file = file;
+            this.text = text;
+        }
+
+        /** Records where the content of a literal block scalar starts (see {@link Result#literalBlocks()}). */
+        void literalBlock(YamlNode.Position pos) {
+            parser.literalBlockHeaderLine().ifPresent(header -> {
+                if (lines == null) {
+                    lines = text.lines().toList(); // once per file, and only when it has a literal block
+                }
+                // The content starts on the line after the header; its indentation is that of its first non-blank line.
+                for (int i = header + 1; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    if (!line.isBlank()) {
+                        int indent = 0;
+                        while (indent < line.length() && line.charAt(indent) == ' ') {
+                            indent++;
+                        }
+                        literalBlocks.put(pos, new YamlNode.Position(header + 2, indent + 1));
+                        return;
+                    }
+                }
+            });
         }
 
         Location at(TokenStreamLocation loc) {
@@ -285,6 +323,7 @@ public final class SafeYaml {
             }
             switch (token) {
                 case VALUE_STRING:
+                    literalBlock(pos);
                     return new YamlNode.Scalar(pos, new Json.Str(parser.getString()));
                 case VALUE_NUMBER_INT:
                     return new YamlNode.Scalar(pos, new Json.Num(new BigDecimal(parser.getBigIntegerValue())));
