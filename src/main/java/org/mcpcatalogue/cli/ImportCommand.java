@@ -1,10 +1,8 @@
 package org.mcpcatalogue.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -27,6 +25,8 @@ import org.mcpcatalogue.importer.ServerFacts;
 import org.mcpcatalogue.importer.ServerJsonSource;
 import org.mcpcatalogue.importer.StdioSource;
 import org.mcpcatalogue.importer.ToolsListSource;
+import org.mcpcatalogue.load.InputFiles;
+import org.mcpcatalogue.text.HiddenText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -135,7 +135,7 @@ public final class ImportCommand implements Callable<Integer> {
             print(report, out, err);
             return report.outcome() == Importer.Outcome.INVALID ? Main.INVALID : Main.OK;
         } catch (ImportException e) {
-            err.println("catalogue import: " + e.getMessage());
+            err.println("catalogue import: " + terminal(e.getMessage()));
             err.flush();
             return e.usage() ? Main.USAGE : Main.INVALID;
         }
@@ -182,15 +182,23 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    /** The most an import input file (JSON or YAML) may hold; far more than any real server's tools. */
+    static final long MAX_INPUT_BYTES = 16L << 20;
+
     private String text(String in) throws ImportException {
         try {
+            byte[] bytes;
             if (in.equals("-")) {
-                InputStream stdin = System.in;
-                return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                bytes = InputFiles.readBounded(System.in, MAX_INPUT_BYTES);
+            } else {
+                // A FIFO or a device named as INPUT is refused, never opened.
+                bytes = InputFiles.read(Path.of(in), MAX_INPUT_BYTES, InputFiles.Links.FOLLOW);
             }
-            return Files.readString(Path.of(in), StandardCharsets.UTF_8);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (InputFiles.Refused e) {
+            throw new ImportException("cannot read " + HiddenText.visible(in) + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new ImportException("cannot read " + in + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
+            throw new ImportException("cannot read " + HiddenText.visible(in) + ": " + e.getMessage(), e);
         }
     }
 
@@ -214,13 +222,21 @@ public final class ImportCommand implements Callable<Integer> {
         return d;
     }
 
+    /**
+     * Text for the terminal: each line with its control, bidi and other hidden characters escaped (as
+     * diagnostics are), so that a file or tool name from the input cannot forge a line or drive the terminal.
+     */
+    static String terminal(String text) {
+        return String.join("\n", text.lines().map(HiddenText::visible).toList());
+    }
+
     private static ImportException usage(String message) {
         return new ImportException(message, true);
     }
 
     private static void print(Importer.Report report, PrintWriter out, PrintWriter err) {
-        report.notes().forEach(n -> err.println("note: " + n));
-        report.changes().forEach(out::println);
+        report.notes().forEach(n -> err.println("note: " + terminal(n)));
+        report.changes().forEach(c -> out.println(terminal(c)));
         report.diagnostics().forEach(out::println);
         long added = report.changes().stream().filter(c -> c.startsWith("added: ")).count();
         long removed = report.changes().stream().filter(c -> c.startsWith("removed: ")).count();

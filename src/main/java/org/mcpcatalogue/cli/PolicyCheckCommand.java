@@ -1,13 +1,15 @@
 package org.mcpcatalogue.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mcpcatalogue.diag.Diagnostic;
+import org.mcpcatalogue.diag.Location;
+import org.mcpcatalogue.load.InputFiles;
 import org.mcpcatalogue.policy.check.CheckReport;
 import org.mcpcatalogue.policy.check.PolicyCheck;
+import org.mcpcatalogue.yaml.SafeYaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -38,12 +40,13 @@ public final class PolicyCheckCommand implements Callable<Integer> {
             List<String> lines;
             boolean valid;
             try {
-                CheckReport report = check.check(file.toString(), Files.readAllBytes(file));
+                // Never opens a FIFO or a device, and reads no more than the policy loader's size limit.
+                byte[] bytes = InputFiles.read(file, SafeYaml.Limits.DEFAULT.maxBytes(), InputFiles.Links.FOLLOW);
+                CheckReport report = check.check(file.toString(), bytes);
                 lines = report.lines();
                 valid = report.valid();
-            } catch (IOException e) {
-                lines = List.of(file + ": error: cannot read the file (" + e.getClass().getSimpleName() + ": "
-                        + e.getMessage() + ")");
+            } catch (InputFiles.Refused e) {
+                lines = List.of(Diagnostic.error(Location.ofFile(file.toString()), e.getMessage()).toString());
                 valid = false;
             }
             lines.forEach(out::println);

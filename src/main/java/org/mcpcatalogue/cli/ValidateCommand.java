@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.mcpcatalogue.diag.Diagnostic;
 import org.mcpcatalogue.json.JsonText;
 import org.mcpcatalogue.load.CatalogueLoader;
+import org.mcpcatalogue.text.HiddenText;
 import org.mcpcatalogue.validate.CatalogueValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,26 +85,48 @@ public final class ValidateCommand implements Callable<Integer> {
                 b.append(',');
             }
             first = false;
-            b.append("{\"file\":").append(JsonText.quote(d.location().file()))
+            b.append("{\"file\":").append(jsonString(d.location().file()))
                     .append(",\"line\":").append(d.location().line())
                     .append(",\"column\":").append(d.location().column())
                     .append(",\"severity\":").append(JsonText.quote(d.severity().label()))
-                    .append(",\"message\":").append(JsonText.quote(d.message()))
+                    .append(",\"message\":").append(jsonString(d.message()))
                     .append('}');
         }
         b.append("]}");
         out.println(b);
     }
 
+    /**
+     * A JSON string that keeps {@code s} exactly, with every control, bidi or other hidden character written as
+     * a {@code \\u} escape (JSON escaping alone leaves DEL, C1 controls and bidi characters raw), so that
+     * printing the JSON cannot drive a terminal either.
+     */
+    static String jsonString(String s) {
+        String quoted = JsonText.quote(s);
+        StringBuilder b = new StringBuilder(quoted.length());
+        for (int i = 0; i < quoted.length(); ) {
+            int cp = quoted.codePointAt(i);
+            if (cp >= 0x20 && HiddenText.nameKindOf(cp) != null) {
+                for (char c : Character.toChars(cp)) {
+                    b.append(String.format("\\u%04x", (int) c));
+                }
+            } else {
+                b.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return b.toString();
+    }
+
     /** GitHub Actions workflow commands: one {@code ::error file=…,line=…,col=…::message} per diagnostic. */
     private static void printGithub(CatalogueValidator.Result r, PrintWriter out) {
         for (Diagnostic d : r.diagnostics()) {
             StringBuilder b = new StringBuilder("::").append(d.severity().label())
-                    .append(" file=").append(property(d.location().file()));
+                    .append(" file=").append(property(HiddenText.visible(d.location().file())));
             if (d.location().hasPosition()) {
                 b.append(",line=").append(d.location().line()).append(",col=").append(d.location().column());
             }
-            b.append("::").append(data(d.message()));
+            b.append("::").append(data(HiddenText.visible(d.message())));
             out.println(b);
         }
         out.println(summary(r));

@@ -2,6 +2,7 @@ package org.mcpcatalogue.diag;
 
 import java.util.Comparator;
 import java.util.Objects;
+import org.mcpcatalogue.text.HiddenText;
 
 /** One problem found in the input, with where it is and how bad it is. */
 public record Diagnostic(Location location, Severity severity, String message) implements Comparable<Diagnostic> {
@@ -33,9 +34,14 @@ public record Diagnostic(Location location, Severity severity, String message) i
         return ORDER.compare(this, other);
     }
 
-    /** The compiler-style line: {@code path:line:col: error: message}. */
+    /**
+     * The compiler-style line: {@code path:line:col: error: message}. File names and messages carry text from the
+     * input (a file name, a YAML tag, a quoted value); every control, bidi or other hidden character in them is
+     * written as an escape such as <code>&#92;u{000A}</code>, so the line is always one line, and no file name or
+     * value can forge another diagnostic or send escape sequences to a terminal.
+     */
     @Override
     public String toString() {
-        return location + ": " + severity.label() + ": " + message;
+        return HiddenText.visible(location.toString()) + ": " + severity.label() + ": " + HiddenText.visible(message);
     }
 }

@@ -5,8 +5,10 @@ import java.util.Objects;
 
 /**
  * A place in a source file: the file as the user named it, and a 1-based line and column.
- * Line and column are 0 when the problem concerns the whole file (for example a file that is too large);
- * such locations print as {@code file} alone.
+ * A problem with a whole file (too large, a special file, a stray file) is placed at line 1, column 1, so
+ * that every tool that places {@code file:line:col} (GitHub annotations, editors) can show it. Line and
+ * column are 0 only for a directory (a missing {@code servers/} folder); such locations print as
+ * {@code dir} alone.
  */
 public record Location(String file, int line, int column) implements Comparable<Location> {
 
@@ -21,9 +23,14 @@ public record Location(String file, int line, int column) implements Comparable<
         }
     }
 
-    /** A location that names a whole file. */
+    /** A location for a problem with a whole file: its line 1, column 1. */
     public static Location ofFile(String file) {
-        return new Location(file, 0, 0);
+        return new Location(file, 1, 1);
+    }
+
+    /** A location that names a directory, with no line or column. */
+    public static Location ofDirectory(String dir) {
+        return new Location(dir, 0, 0);
     }
 
     public boolean hasPosition() {

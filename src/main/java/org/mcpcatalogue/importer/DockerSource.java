@@ -1,8 +1,8 @@
 package org.mcpcatalogue.importer;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.json.JsonText;
+import org.mcpcatalogue.load.InputFiles;
 import org.mcpcatalogue.yaml.SafeYaml;
 
 /**
@@ -26,6 +27,9 @@ public final class DockerSource implements ImportSource {
     /** The kind of source, as the {@code source} field's label starts. */
     public static final String KIND = "Docker MCP catalog";
 
+    /** The most a tools.json may hold. */
+    static final long MAX_TOOLS_JSON_BYTES = 16L << 20;
+
     private final Path dir;
     private final Optional<String> label;
 
@@ -37,13 +41,14 @@ public final class DockerSource implements ImportSource {
     @Override
     public Imported read() throws ImportException {
         Path serverYaml = dir.resolve("server.yaml");
+        if (!Files.exists(serverYaml, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ImportException(dir + ": not a Docker MCP catalog entry (no server.yaml)");
+        }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(serverYaml);
-        } catch (NoSuchFileException e) {
-            throw new ImportException(dir + ": not a Docker MCP catalog entry (no server.yaml)");
-        } catch (IOException e) {
-            throw new ImportException("cannot read " + serverYaml + ": " + e.getMessage(), e);
+            bytes = InputFiles.read(serverYaml, SafeYaml.Limits.DEFAULT.maxBytes(), InputFiles.Links.FOLLOW);
+        } catch (InputFiles.Refused e) {
+            throw new ImportException("cannot read " + serverYaml + ": " + e.getMessage());
         }
         SafeYaml.Result parsed = new SafeYaml().read(serverYaml.toString(), bytes);
         if (parsed.hasErrors() || parsed.root().isEmpty()) {
@@ -64,12 +69,13 @@ public final class DockerSource implements ImportSource {
         Path toolsJson = dir.resolve("tools.json");
         List<Json.Obj> tools = new ArrayList<>();
         Imported.Detail detail = Imported.Detail.FULL;
-        if (Files.isRegularFile(toolsJson)) {
+        if (Files.exists(toolsJson, LinkOption.NOFOLLOW_LINKS)) {
             Json doc;
             try {
-                doc = JsonPaths.parse(Files.readString(toolsJson), toolsJson.toString());
-            } catch (IOException e) {
-                throw new ImportException("cannot read " + toolsJson + ": " + e.getMessage(), e);
+                byte[] json = InputFiles.read(toolsJson, MAX_TOOLS_JSON_BYTES, InputFiles.Links.FOLLOW);
+                doc = JsonPaths.parse(new String(json, StandardCharsets.UTF_8), toolsJson.toString());
+            } catch (InputFiles.Refused e) {
+                throw new ImportException("cannot read " + toolsJson + ": " + e.getMessage());
             }
             if (!(doc instanceof Json.Arr list)) {
                 throw new ImportException(toolsJson + ": expected a list of tools, found a JSON " + doc.typeName());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import org.mcpcatalogue.diag.Diagnostic;
 import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.load.CatalogueLoader;
+import org.mcpcatalogue.load.InputFiles;
 import org.mcpcatalogue.model.Tool;
 import org.mcpcatalogue.text.HiddenText;
 import org.mcpcatalogue.validate.CatalogueValidator;
@@ -55,7 +57,7 @@ public final class Importer {
         String display = join(join(options.catalogueDisplay(), "servers"), slug + ".yaml");
         Optional<String> oldText = Optional.empty();
         Optional<Json.Obj> oldDoc = Optional.empty();
-        if (Files.exists(file)) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             byte[] bytes = read(file, display);
             SafeYaml.Result parsed = new SafeYaml().read(display, bytes);
             if (parsed.hasErrors() || !(parsed.root().orElse(null) instanceof YamlNode.Mapping root)) {
@@ -165,7 +167,9 @@ public final class Importer {
             Path source = options.catalogue().resolve("servers");
             if (Files.isDirectory(source)) {
                 try (Stream<Path> files = Files.list(source)) {
-                    for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".yaml")).toList()) {
+                    // Only regular files: a FIFO, device or link there is never opened (validate reports it).
+                    for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                            .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
                         Files.copy(p, servers.resolve(p.getFileName().toString()));
                     }
                 }
@@ -202,9 +206,9 @@ public final class Importer {
 
     private static byte[] read(Path file, String display) throws ImportException {
         try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ImportException("cannot read " + display + ": " + e.getMessage(), e);
+            return InputFiles.read(file, SafeYaml.Limits.DEFAULT.maxBytes(), InputFiles.Links.REFUSE);
+        } catch (InputFiles.Refused e) {
+            throw new ImportException("cannot read " + display + ": " + e.getMessage());
         }
     }
 

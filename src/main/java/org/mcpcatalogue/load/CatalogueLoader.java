@@ -2,6 +2,7 @@ package org.mcpcatalogue.load;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.mcpcatalogue.yaml.SafeYaml;
 /**
  * Loads {@code <catalogue>/servers/*.yaml}. Files are read in parallel and the result is in file-name order,
  * so the same input always gives the same output. Nothing here throws on bad input: every problem becomes a
- * diagnostic.
+ * diagnostic. Anything in {@code servers/} that is not a regular {@code *.yaml} file (a folder, a FIFO, a
+ * device, a symbolic link, wherever it points) is reported at {@code file:1:1} and never opened or followed.
  */
 public final class CatalogueLoader {
 
@@ -37,14 +39,14 @@ public final class CatalogueLoader {
         Path dir = catalogue.resolve("servers");
         String displayDir = join(display, "servers");
         if (!Files.isDirectory(dir)) {
-            return new Result(List.of(), List.of(Diagnostic.error(Location.ofFile(displayDir),
+            return new Result(List.of(), List.of(Diagnostic.error(Location.ofDirectory(displayDir),
                     "no servers directory: expected one YAML file per server in " + displayDir + "/")), 0);
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
-            return new Result(List.of(), List.of(Diagnostic.error(Location.ofFile(displayDir),
+            return new Result(List.of(), List.of(Diagnostic.error(Location.ofDirectory(displayDir),
                     "cannot list the directory: " + e.getMessage())), 0);
         }
         List<FileResult> results = files.parallelStream()
@@ -65,8 +67,8 @@ public final class CatalogueLoader {
     private FileResult loadFile(Path path, String display) {
         String name = path.getFileName().toString();
         Diagnostics d = new Diagnostics();
-        if (Files.isDirectory(path)) {
-            d.error(Location.ofFile(display), "unexpected directory; " + "servers/ holds one <slug>.yaml file per server");
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            d.error(Location.ofFile(display), "unexpected directory; servers/ holds one <slug>.yaml file per server");
             return new FileResult(Optional.empty(), d.sorted());
         }
         if (!name.endsWith(".yaml")) {
@@ -77,13 +79,10 @@ public final class CatalogueLoader {
         }
         byte[] bytes;
         try {
-            Optional<Diagnostic> tooLarge = yaml.checkSize(display, Files.size(path));
-            if (tooLarge.isPresent()) {
-                return new FileResult(Optional.empty(), List.of(tooLarge.get()));
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            d.error(Location.ofFile(display), "cannot read the file: " + e.getMessage());
+            // Never follows a link and never opens a FIFO or a device: a pull request controls this folder.
+            bytes = InputFiles.read(path, SafeYaml.Limits.DEFAULT.maxBytes(), InputFiles.Links.REFUSE);
+        } catch (InputFiles.Refused e) {
+            d.error(Location.ofFile(display), e.getMessage());
             return new FileResult(Optional.empty(), d.sorted());
         }
         SafeYaml.Result parsed = yaml.read(display, bytes);
@@ -94,7 +93,7 @@ public final class CatalogueLoader {
         String slug = name.substring(0, name.length() - ".yaml".length());
         Optional<LoadedServer> server = parsed.hasErrors() && parsed.root().isEmpty()
                 ? Optional.empty()
-                : new ServerReader(display, slug, d).read(parsed.root());
+                : new ServerReader(display, slug, d).read(parsed.root(), parsed.literalBlocks());
         return new FileResult(server, d.sorted());
     }
 

@@ -53,7 +53,12 @@ final class ServerReader {
         this.fileSlug = fileSlug;
     }
 
-    Optional<LoadedServer> read(Optional<YamlNode> root) {
+    /**
+     * @param literalBlocks where literal block scalars' contents start ({@link org.mcpcatalogue.yaml.SafeYaml.Result#literalBlocks()});
+     *                      the description's is recorded under {@code /description@content}, so that a problem
+     *                      inside its Markdown can be placed on its own line
+     */
+    Optional<LoadedServer> read(Optional<YamlNode> root, Map<YamlNode.Position, YamlNode.Position> literalBlocks) {
         if (root.isEmpty()) {
             return Optional.empty();
         }
@@ -69,6 +74,8 @@ final class ServerReader {
         URI repository = url(f, "repository", true, true).orElse(PLACEHOLDER);
         Optional<URI> homepage = url(f, "homepage", false, false);
         String description = f.string("description", true).orElse("");
+        f.node("description").map(n -> literalBlocks.get(n.position())).ifPresent(p ->
+                positions.put("/description@content", new Location(positions.file(), p.line(), p.column())));
         List<String> tags = f.strings("tags");
         Optional<String> license = f.string("license", false);
         Optional<Transport> transport = f.choice("transport", labels(Transport.values()), false)
@@ -191,7 +198,27 @@ final class ServerReader {
             diagnostics.error(at, "\"" + key + "\" must not contain a user name or password");
             return Optional.empty();
         }
-        return Optional.of(uri);
+        return Optional.of(canonical(uri));
+    }
+
+    /**
+     * The URL with its scheme and host in lower case, as they compare anyway ({@code HTTPS://Example.COM/x} is
+     * {@code https://example.com/x}): pages link the canonical form, which the page checker accepts. The path,
+     * query and fragment are kept exactly.
+     */
+    static URI canonical(URI uri) {
+        StringBuilder b = new StringBuilder(uri.getScheme().toLowerCase(Locale.ROOT)).append("://")
+                .append(uri.getRawAuthority().toLowerCase(Locale.ROOT));
+        if (uri.getRawPath() != null) {
+            b.append(uri.getRawPath());
+        }
+        if (uri.getRawQuery() != null) {
+            b.append('?').append(uri.getRawQuery());
+        }
+        if (uri.getRawFragment() != null) {
+            b.append('#').append(uri.getRawFragment());
+        }
+        return URI.create(b.toString());
     }
 
     private Optional<LocalDate> date(Fields f, String key) {

@@ -46,6 +46,44 @@ public final class HiddenText {
         }
     }
 
+    /**
+     * The kind of a character that may not appear in a name (a server or tool name, a title, the publisher, a
+     * schema property name), or null: every hidden character of {@link #kindOf(int)}, and also line breaks and
+     * tabs (a name is one line), Unicode noncharacters (U+FDD0–U+FDEF and the last two code points of every
+     * plane) and unpaired surrogates.
+     */
+    public static String nameKindOf(int cp) {
+        if (cp == '\n' || cp == '\r') {
+            return "line break";
+        }
+        if (cp == '\t') {
+            return "control";
+        }
+        if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) {
+            return "noncharacter";
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+            return "unpaired surrogate";
+        }
+        return kindOf(cp);
+    }
+
+    /** Every character of {@code s} that may not appear in a name (see {@link #nameKindOf(int)}). */
+    public static List<HiddenCharacter> scanName(String s) {
+        List<HiddenCharacter> found = new ArrayList<>();
+        int index = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            String kind = nameKindOf(cp);
+            if (kind != null) {
+                found.add(new HiddenCharacter(index, cp, kind));
+            }
+            i += Character.charCount(cp);
+            index++;
+        }
+        return found;
+    }
+
     /** Every hidden character of {@code s}, with its code-point index. */
     public static List<HiddenCharacter> scan(String s) {
         List<HiddenCharacter> found = new ArrayList<>();
@@ -70,7 +108,7 @@ public final class HiddenText {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            if (kindOf(cp) != null || cp == '\n' || cp == '\r' || cp == '\t') {
+            if (nameKindOf(cp) != null) {
                 out.append(String.format("\\u{%04X}", cp));
             } else {
                 out.appendCodePoint(cp);

@@ -34,8 +34,8 @@ public final class CatalogueValidator {
     private final List<Check> checks;
 
     public CatalogueValidator(LocalDate today) {
-        this.checks = List.of(new SlugCheck(), new NameCheck(), new ToolIdentityCheck(), new DescriptionCheck(),
-                new TagCheck(), new SchemaCheck(), new CurationCheck(), new FingerprintCheck(), new ServerCheck(today));
+        this.checks = List.of(new SlugCheck(), new NameCheck(), new ConfusableNameCheck(), new ToolIdentityCheck(), new DescriptionCheck(), new DescriptionLinkCheck(),
+                new TagCheck(), new SchemaCheck(), new PropertyNameCheck(), new SchemaBoundsCheck(), new CurationCheck(), new FingerprintCheck(), new ServerCheck(today));
     }
 
     public Result validate(CatalogueLoader.Result loaded) {

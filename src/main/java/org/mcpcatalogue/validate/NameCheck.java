@@ -20,6 +20,7 @@ final class NameCheck implements Check.PerServer {
     public void check(LoadedServer s, Diagnostics out) {
         visibleText(s, "/name", "server name", s.server().name(), out);
         visibleText(s, "/publisher", "publisher", s.server().publisher(), out);
+        s.server().license().ifPresent(license -> visibleText(s, "/license", "license", license, out));
         List<Tool> tools = s.server().tools();
         for (int i = 0; i < tools.size(); i++) {
             Tool t = tools.get(i);
@@ -37,19 +38,29 @@ final class NameCheck implements Check.PerServer {
         }
     }
 
+    /** One character of {@code kind} (see {@link HiddenText#nameKindOf(int)}), as a message says it. */
+    static String one(String kind) {
+        return switch (kind) {
+            case "line break" -> "a line break";
+            case "noncharacter" -> "a noncharacter";
+            case "unpaired surrogate" -> "an unpaired surrogate";
+            default -> "a hidden " + kind + " character";
+        };
+    }
+
     /** Reports hidden characters in {@code text}; returns whether there were any. */
     private static boolean visibleText(LoadedServer s, String pointer, String what, String text, Diagnostics out) {
         Optional<Location> at = s.positions().find(pointer);
         if (at.isEmpty()) {
             return false;
         }
-        List<HiddenCharacter> hidden = HiddenText.scan(text);
+        List<HiddenCharacter> hidden = HiddenText.scanName(text);
         if (hidden.isEmpty()) {
             return false;
         }
         HiddenCharacter first = hidden.get(0);
         out.error(at.get(), what + " " + HiddenText.quoted(text) + " contains " + (hidden.size() == 1
-                ? "a hidden " + first.kind() + " character, " + first.describe() + ", at position " + (first.index() + 1)
+                ? one(first.kind()) + ", " + first.describe() + ", at position " + (first.index() + 1)
                 : hidden.size() + " hidden characters, the first " + first.describe() + " at position " + (first.index() + 1)));
         return true;
     }

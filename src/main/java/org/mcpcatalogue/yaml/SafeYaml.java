@@ -50,10 +50,22 @@ public final class SafeYaml {
         public static final Limits DEFAULT = new Limits(1 << 20, 50);
     }
 
-    /** The document's root node, when the file could be read, and everything found on the way. */
-    public record Result(Optional<YamlNode> root, List<Diagnostic> diagnostics) {
+    /**
+     * The document's root node, when the file could be read, and everything found on the way.
+     *
+     * @param literalBlocks for each literal block scalar ({@code |}), by the position of the scalar, where its
+     *                      content starts: line {@code i} (from 0) of the value is at that line plus {@code i},
+     *                      from that column on, so a position inside the value can be placed in the file
+     */
+    public record Result(Optional<YamlNode> root, List<Diagnostic> diagnostics,
+                         Map<YamlNode.Position, YamlNode.Position> literalBlocks) {
         public Result {
             diagnostics = List.copyOf(diagnostics);
+            literalBlocks = Map.copyOf(literalBlocks);
+        }
+
+        public Result(Optional<YamlNode> root, List<Diagnostic> diagnostics) {
+            this(root, diagnostics, Map.of());
         }
 
         public boolean hasErrors() {
@@ -120,7 +132,11 @@ public final class SafeYaml {
 
     /** Reads text that is already decoded (for example standard input). */
     public Result read(String file, String text) {
-        Reader reader = new Reader(file);
+        Optional<Diagnostic> forbidden = forbiddenCharacter(file, text);
+        if (forbidden.isPresent()) {
+            return new Result(Optional.empty(), List.of(forbidden.get()));
+        }
+        Reader reader = new Reader(file, text);
         YamlNode root = null;
         try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), new ShortReads(new StringReader(text)))) {
             reader.parser = (ScalarAwareYamlFactory.Parser) parser;
@@ -142,7 +158,8 @@ public final class SafeYaml {
         } catch (Stop stop) {
             root = null;
         }
-        return new Result(Optional.ofNullable(root), reader.diagnostics.sorted());
+        return new Result(Optional.ofNullable(root), reader.diagnostics.sorted(),
+                root == null ? Map.of() : reader.literalBlocks);
     }
 
     /**
@@ -175,10 +192,35 @@ public final class SafeYaml {
     private final class Reader {
         final String file;
         final Diagnostics diagnostics = new Diagnostics();
+        final Map<YamlNode.Position, YamlNode.Position> literalBlocks = new HashMap<>();
+        final String text;
+        List<String> lines;
         ScalarAwareYamlFactory.Parser parser;
 
-        Reader(String file) {
+        Reader(String file, String text) {
             this.file = file;
+            this.text = text;
+        }
+
+        /** Records where the content of a literal block scalar starts (see {@link Result#literalBlocks()}). */
+        void literalBlock(YamlNode.Position pos) {
+            parser.literalBlockHeaderLine().ifPresent(header -> {
+                if (lines == null) {
+                    lines = text.lines().toList(); // once per file, and only when it has a literal block
+                }
+                // The content starts on the line after the header; its indentation is that of its first non-blank line.
+                for (int i = header + 1; i < lines.size(); i++) {
+                    String line = lines.get(i);
+                    if (!line.isBlank()) {
+                        int indent = 0;
+                        while (indent < line.length() && line.charAt(indent) == ' ') {
+                            indent++;
+                        }
+                        literalBlocks.put(pos, new YamlNode.Position(header + 2, indent + 1));
+                        return;
+                    }
+                }
+            });
         }
 
         Location at(TokenStreamLocation loc) {
@@ -281,6 +323,7 @@ public final class SafeYaml {
             }
             switch (token) {
                 case VALUE_STRING:
+                    literalBlock(pos);
                     return new YamlNode.Scalar(pos, new Json.Str(parser.getString()));
                 case VALUE_NUMBER_INT:
                     return new YamlNode.Scalar(pos, new Json.Num(new BigDecimal(parser.getBigIntegerValue())));
@@ -291,7 +334,13 @@ public final class SafeYaml {
                                 + " cannot be represented in JSON");
                         return null;
                     }
-                    return new YamlNode.Scalar(pos, new Json.Num(parser.getDecimalValue()));
+                    try {
+                        return new YamlNode.Scalar(pos, new Json.Num(parser.getDecimalValue()));
+                    } catch (JacksonException | NumberFormatException e) {
+                        diagnostics.error(location(pos), "the number " + parser.getString()
+                                + " is out of range: its exponent is too large to read");
+                        return null;
+                    }
                 }
                 case VALUE_TRUE:
                     return new YamlNode.Scalar(pos, Json.TRUE);
@@ -356,6 +405,35 @@ public final class SafeYaml {
             return (bytes / 1024) + " KiB";
         }
         return bytes + " bytes";
+    }
+
+    /**
+     * The first character that YAML does not allow in a stream (C0 controls other than tab and line breaks,
+     * DEL, C1 controls other than NEL, surrogates, U+FFFE and U+FFFF), at its own line and column: the YAML
+     * library reports such a character without a usable position.
+     */
+    static Optional<Diagnostic> forbiddenCharacter(String file, String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            boolean allowed = cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp <= 0x7E) || cp == 0x85
+                    || (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
+            if (!allowed) {
+                String name = Character.getName(cp);
+                return Optional.of(Diagnostic.error(new Location(file, line, column), "invalid YAML: the character "
+                        + String.format("U+%04X", cp) + (name == null ? "" : " " + name)
+                        + " is not allowed in a YAML file (control characters must be written as escapes in a double-quoted string)"));
+            }
+            if (cp == '\n' || (cp == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                line++;
+                column = 1;
+            } else if (cp != '\r') {
+                column++;
+            }
+            i += Character.charCount(cp);
+        }
+        return Optional.empty();
     }
 
     /** The line and column (in characters) of the first byte that is not valid UTF-8. */

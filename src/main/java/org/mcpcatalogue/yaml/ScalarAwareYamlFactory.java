@@ -4,6 +4,7 @@ import java.io.Reader;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
@@ -51,6 +52,14 @@ final class ScalarAwareYamlFactory extends YAMLFactory {
         Optional<String> anchor() {
             if (_lastEvent instanceof NodeEvent node && !(node instanceof AliasEvent)) {
                 return node.getAnchor().map(Anchor::getValue);
+            }
+            return Optional.empty();
+        }
+
+        /** For a literal block scalar ({@code |}) just read: the 0-based line of its header, where the {@code |} is. */
+        Optional<Integer> literalBlockHeaderLine() {
+            if (_lastEvent instanceof ScalarEvent scalar && scalar.getScalarStyle() == ScalarStyle.LITERAL) {
+                return scalar.getStartMark().map(m -> m.getLine());
             }
             return Optional.empty();
         }

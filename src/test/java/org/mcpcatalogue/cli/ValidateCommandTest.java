@@ -59,7 +59,8 @@ class ValidateCommandTest {
         assertEquals(Json.Num.of(1), json.get("errors").orElseThrow());
         Json.Obj d = (Json.Obj) ((Json.Arr) json.get("diagnostics").orElseThrow()).items().get(0);
         assertEquals(new Json.Str(copy + "/servers/extra.yml"), d.get("file").orElseThrow());
-        assertEquals(Json.Num.of(0), d.get("line").orElseThrow());
+        assertEquals(Json.Num.of(1), d.get("line").orElseThrow());
+        assertEquals(Json.Num.of(1), d.get("column").orElseThrow());
         assertEquals(new Json.Str("error"), d.get("severity").orElseThrow());
         assertEquals(new Json.Str("server files must end in .yaml, not .yml"), d.get("message").orElseThrow());
     }

@@ -37,7 +37,7 @@ class InvalidCataloguesTest {
         StringBuilder big = new StringBuilder(Files.readString(Fixtures.VALID.resolve("servers/z-last.yaml")));
         big.append("# padding\n".repeat((2 << 20) / 10 + 1));
         Files.writeString(servers.resolve("big.yaml"), big.substring(0, 2 << 20));
-        assertEquals(List.of("catalogue/servers/big.yaml: error: file is 2 MiB, larger than the 1 MiB limit"),
+        assertEquals(List.of("catalogue/servers/big.yaml:1:1: error: file is 2 MiB, larger than the 1 MiB limit"),
                 Fixtures.lines(Fixtures.validate(tmp)));
     }
 
