@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,8 +15,11 @@ import org.mcpcatalogue.classify.RulesException;
 import org.mcpcatalogue.classify.RulesLoader;
 import org.mcpcatalogue.classify.ToolJson;
 import org.mcpcatalogue.classify.Verdict;
+import org.mcpcatalogue.diag.Diagnostic;
+import org.mcpcatalogue.diag.Location;
 import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.json.JsonText;
+import org.mcpcatalogue.load.InputFiles;
 import org.mcpcatalogue.model.Tool;
 import org.mcpcatalogue.prove.Proof;
 import org.mcpcatalogue.prove.Prover;
@@ -65,9 +67,14 @@ public final class ClassifyCommand implements Callable<Integer> {
         String name = input.equals("-") ? "stdin" : input;
         String text;
         try {
-            text = input.equals("-") ? new String(stdin.get().readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(input));
+            // Never opens a FIFO or a device, and reads no more than import does.
+            byte[] bytes = input.equals("-") ? InputFiles.readBounded(stdin.get(), ImportCommand.MAX_INPUT_BYTES)
+                    : InputFiles.read(Path.of(input), ImportCommand.MAX_INPUT_BYTES, InputFiles.Links.FOLLOW);
+            text = new String(bytes, StandardCharsets.UTF_8);
+        } catch (InputFiles.Refused e) {
+            throw new InputException(Diagnostic.error(Location.ofFile(name), e.getMessage()).toString(), e);
         } catch (IOException e) {
-            throw new InputException(name + ": cannot read: " + e.getMessage(), e);
+            throw new InputException(Diagnostic.error(Location.ofFile(name), "cannot read: " + e.getMessage()).toString(), e);
         }
         Json document;
         try {

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.mcpcatalogue.diag.Diagnostic;
+import org.mcpcatalogue.diag.Location;
+import org.mcpcatalogue.load.InputFiles;
 import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.json.JsonText;
 import org.mcpcatalogue.policy.check.CheckReport;
@@ -23,6 +25,7 @@ import org.mcpcatalogue.policy.check.PolicyCheck;
 import org.mcpcatalogue.policy.engine.Decision;
 import org.mcpcatalogue.policy.engine.InMemoryStateStore;
 import org.mcpcatalogue.policy.engine.PolicyEngine;
+import org.mcpcatalogue.yaml.SafeYaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -72,9 +75,11 @@ public final class PolicyEvalCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CheckReport report;
         try {
-            report = new PolicyCheck().check(file.toString(), Files.readAllBytes(file));
-        } catch (IOException e) {
-            err.println(file + ": error: cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            // As policy check: never opens a FIFO or a device, and reads no more than the loader's size limit.
+            byte[] bytes = InputFiles.read(file, SafeYaml.Limits.DEFAULT.maxBytes(), InputFiles.Links.FOLLOW);
+            report = new PolicyCheck().check(file.toString(), bytes);
+        } catch (InputFiles.Refused e) {
+            err.println(Diagnostic.error(Location.ofFile(file.toString()), e.getMessage()));
             err.flush();
             return Main.INVALID;
         }

@@ -15,9 +15,10 @@ import org.mcpcatalogue.json.JsonText;
 import org.mcpcatalogue.load.SpecialFiles;
 
 /**
- * Files named on the command line ({@code policy check FILE}, {@code import --from KIND FILE}) and file names
- * in the catalogue are untrusted: a FIFO or a device is refused before it is opened, and a file name cannot
- * forge a diagnostic line or reach the terminal with raw control characters, in any output format.
+ * Files named on the command line ({@code policy check FILE}, {@code policy eval FILE}, {@code classify FILE},
+ * {@code import --from KIND FILE}) and file names in the catalogue are untrusted: a FIFO or a device is refused
+ * before it is opened, and a file name cannot forge a diagnostic line or reach the terminal with raw control
+ * characters, in any output format.
  */
 class HostileInputFilesTest {
 
@@ -36,6 +37,26 @@ class HostileInputFilesTest {
         r = run("policy", "check", zero.toString());
         assertEquals(Main.INVALID, r.exitCode());
         assertEquals(zero + ":1:1: error: a special file (a FIFO, socket or device), not a regular file; it was not read\n", r.out());
+    }
+
+    @Test
+    void policyEvalAndClassifyRefuseAFifoAndADevice(@TempDir Path tmp) throws Exception {
+        Path fifo = SpecialFiles.fifo(tmp.resolve("fifo.yaml"));
+        String refused = ":1:1: error: a special file (a FIFO, socket or device), not a regular file; it was not read\n";
+        CliRun r = run("policy", "eval", fifo.toString());
+        assertEquals(Main.INVALID, r.exitCode());
+        assertEquals(fifo + refused, r.err());
+        r = run("classify", fifo.toString());
+        assertEquals(Main.INVALID, r.exitCode());
+        assertEquals("catalogue: " + fifo + refused, r.err());
+        assumeTrue(Files.exists(Path.of("/dev/zero")));
+        Path zero = Files.createSymbolicLink(tmp.resolve("zero.json"), Path.of("/dev/zero"));
+        r = run("policy", "eval", zero.toString());
+        assertEquals(Main.INVALID, r.exitCode());
+        assertEquals(zero + refused, r.err());
+        r = run("classify", zero.toString());
+        assertEquals(Main.INVALID, r.exitCode());
+        assertEquals("catalogue: " + zero + refused, r.err());
     }
 
     @Test
