@@ -15,6 +15,9 @@
 # Exit 0 when every run passed, 1 when any failed, 2 on a usage or environment error. stress-ng is stopped on
 # every way out (the end, an error, Ctrl-C, SIGTERM); if this script is killed outright, its --timeout ends it.
 set -euo pipefail
+# No job control (as in any script, but said outright): `setsid CMD &` then runs CMD as the leader of a new
+# process group whose id is $!, which is how stress-ng and each run are stopped with everything they started.
+set +m
 cd "$(dirname "$0")/.."
 
 usage() {
