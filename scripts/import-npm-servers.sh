@@ -26,7 +26,7 @@ while IFS=$'\t' read -r spec slug name repository args env publisher; do
   [ "$args" = - ] && args=
   [ "$env" = - ] && env=
   package=${spec%@*}
-  dir=$root/$(echo "$spec" | tr '@/' '__')
+  dir=$root/${spec//[@\/]/_}
   if [ ! -f "$dir/node_modules/$package/package.json" ]; then
     mkdir -p "$dir"
     npm install --prefix "$dir" --ignore-scripts --no-audit --no-fund --loglevel=error "$spec" >/dev/null

@@ -1,5 +1,9 @@
 // A small, deliberately imperfect MCP server for the importer's error-path tests.
-// Usage: node fake-server.js MODE   (MODE: pages, hang, exit, garbage, stubborn, chatty-stderr)
+// Usage: node fake-server.js MODE
+//   (MODE: pages, hang, exit, exit-on-initialize, garbage, stubborn, chatty-stderr)
+// Modes that never answer write "thinking about initialize forever" to stderr once they have the request:
+// tests wait for that line before they let a timeout happen, so what they see never depends on the
+// machine's speed.
 'use strict';
 const mode = process.argv[2] || 'pages';
 const readline = require('readline');
@@ -13,7 +17,9 @@ if (mode === 'exit') {
   process.exit(3);
 }
 if (mode === 'stubborn') {
+  // Lives on when its input closes, and ignores a polite termination: only a forced kill ends it.
   process.on('SIGTERM', () => process.stderr.write('ignoring SIGTERM\n'));
+  setInterval(() => {}, 1 << 30);
 }
 if (mode === 'chatty-stderr') {
   for (let i = 0; i < 2000; i++) process.stderr.write('noise line ' + i + ' ' + 'x'.repeat(60) + '\n');
@@ -24,6 +30,10 @@ const rl = readline.createInterface({ input: process.stdin });
 rl.on('line', (line) => {
   const msg = JSON.parse(line);
   if (msg.method === 'initialize') {
+    if (mode === 'exit-on-initialize') {
+      process.stderr.write('fatal: missing API key FAKE_TOKEN\n');
+      process.exit(3);
+    }
     if (mode === 'garbage') {
       process.stdout.write('Welcome to the fake server!\n');
       return;

@@ -23,8 +23,13 @@ import org.mcpcatalogue.json.JsonText;
  * <p>Server-to-client notifications (log messages, list changes) are ignored; server-to-client requests are
  * answered so that the server never waits on us: {@code ping} with an empty result, {@code roots/list} with no
  * roots, anything else with "method not found". Every request has a deadline, and so has the whole exchange.
- * The last 64 KiB of the server's standard error are kept and shown in every error. {@link #close()} always
- * ends the server and its descendants: standard input closed, then a polite termination, then a forced one.
+ * The last 64 KiB of the server's standard error are kept and shown in every error; when the server exits or
+ * stops reading, its standard error is read to the end before the error is made. {@link #close()} always ends
+ * the server and its descendants: standard input closed, then a polite termination, then a forced one.
+ *
+ * <p>The deadlines are measured by a {@link Clock}: the system's, or in tests one that moves only when the test
+ * says, so that a test can make a timeout happen at a moment it chooses (after the server has said what it
+ * has to say) rather than racing it.
  */
 public final class McpStdioClient implements AutoCloseable {
 
@@ -34,7 +39,14 @@ public final class McpStdioClient implements AutoCloseable {
     static final int STDERR_KEPT = 64 * 1024;
     /** The longest line (message) the server may write. */
     static final int MAX_LINE = 32 * 1024 * 1024;
+    /** How long the server gets to exit after its input is closed, and again after a polite termination. */
     private static final Duration GRACE = Duration.ofSeconds(2);
+    /**
+     * A safety net only: how long to wait for a server that closed its output or stopped reading its input to
+     * exit and for the rest of its standard error, and for a forcibly killed server to be gone. Normally these
+     * take milliseconds; the bound matters only for a server that closes its output and lives on.
+     */
+    private static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Object EOF = new Object();
 
     /** What the server said: its {@code serverInfo}, the negotiated version, and its tools. */
@@ -44,7 +56,37 @@ public final class McpStdioClient implements AutoCloseable {
         }
     }
 
+    /**
+     * What the client's deadlines are measured in, and how it waits for the server's next message until one.
+     * {@link #SYSTEM} in use; tests substitute a clock that moves only when they advance it.
+     */
+    interface Clock {
+        /** The current time, in nanoseconds from an arbitrary origin. */
+        long nanoTime();
+
+        /**
+         * The next message, waiting for one until {@code deadline} (in this clock's time); {@code null} when
+         * none came by then.
+         */
+        Object poll(BlockingQueue<Object> messages, long deadline) throws InterruptedException;
+
+        /** The system's monotonic clock. */
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public Object poll(BlockingQueue<Object> messages, long deadline) throws InterruptedException {
+                long left = deadline - System.nanoTime();
+                return left <= 0 ? messages.poll() : messages.poll(left, TimeUnit.NANOSECONDS);
+            }
+        };
+    }
+
     private final List<String> command;
+    private final Clock clock;
     private final Duration requestTimeout;
     private final long deadline;
     private final Process process;
@@ -63,9 +105,15 @@ public final class McpStdioClient implements AutoCloseable {
      * @param timeout        the most the whole exchange may take, from now
      */
     public McpStdioClient(List<String> command, Duration requestTimeout, Duration timeout) throws ImportException {
+        this(command, requestTimeout, timeout, Clock.SYSTEM);
+    }
+
+    /** Starts the server, with the deadlines measured by {@code clock} (for tests). */
+    McpStdioClient(List<String> command, Duration requestTimeout, Duration timeout, Clock clock) throws ImportException {
         this.command = List.copyOf(command);
+        this.clock = clock;
         this.requestTimeout = requestTimeout;
-        this.deadline = System.nanoTime() + timeout.toNanos();
+        this.deadline = clock.nanoTime() + timeout.toNanos();
         try {
             this.process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
@@ -116,12 +164,11 @@ public final class McpStdioClient implements AutoCloseable {
     private Json.Obj request(String method, Json.Obj params) throws ImportException {
         long id = nextId++;
         send(Json.obj("jsonrpc", Json.str("2.0"), "id", Json.Num.of(id), "method", Json.str(method), "params", params));
-        long requestDeadline = Math.min(deadline, System.nanoTime() + requestTimeout.toNanos());
+        long requestDeadline = Math.min(deadline, clock.nanoTime() + requestTimeout.toNanos());
         while (true) {
-            long left = requestDeadline - System.nanoTime();
             Object next;
             try {
-                next = left <= 0 ? null : messages.poll(left, TimeUnit.NANOSECONDS);
+                next = clock.poll(messages, requestDeadline);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw failure("was interrupted while waiting for the answer to " + method);
@@ -240,10 +287,14 @@ public final class McpStdioClient implements AutoCloseable {
         return new ImportException(b.toString());
     }
 
+    /**
+     * After the server closed its output or stopped reading its input, it is exiting: waits for that, and for its
+     * standard error to be read to the end, so that the error shows its last words and its status.
+     */
     private String exitStatus() {
         try {
-            if (process.waitFor(500, TimeUnit.MILLISECONDS)) {
-                stderrReader.join(500);
+            if (process.waitFor(SETTLE.toMillis(), TimeUnit.MILLISECONDS)) {
+                stderrReader.join(SETTLE.toMillis());
                 return " (it exited with status " + process.exitValue() + ")";
             }
         } catch (InterruptedException e) {
@@ -268,12 +319,35 @@ public final class McpStdioClient implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Completes when the server process has exited (for tests). */
+    java.util.concurrent.CompletableFuture<Process> exited() {
+        return process.onExit();
+    }
+
+    /** The server's exit status; only once it has exited (for tests). */
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /**
+     * Waits until the server's standard error, as kept, contains {@code text}, or its standard error has ended,
+     * or {@code atMost} has passed (a safety net for tests, which wait for what the server announces).
+     *
+     * @return whether the text is there
+     */
+    boolean awaitStderr(String text, Duration atMost) throws InterruptedException {
+        return stderr.await(text, atMost);
+    }
+
     /** The server's process id. */
     public long pid() {
         return process.pid();
     }
 
-    /** Ends the server: standard input closed, a grace period, then termination, then a forced kill (descendants too). */
+    /**
+     * Ends the server: standard input closed, a grace period, then termination, then a forced kill (descendants
+     * too). Returns once the server is gone.
+     */
     @Override
     public void close() {
         process.descendants().forEach(family::add);
@@ -288,7 +362,6 @@ public final class McpStdioClient implements AutoCloseable {
                 family.forEach(ProcessHandle::destroy);
                 if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                     family.forEach(ProcessHandle::destroyForcibly);
-                    process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
             for (ProcessHandle h : family) {
@@ -306,6 +379,21 @@ public final class McpStdioClient implements AutoCloseable {
             if (process.isAlive()) {
                 family.forEach(ProcessHandle::destroyForcibly);
             }
+            awaitGone();
+        }
+    }
+
+    /** A forced kill cannot be refused: waits for the server to be gone (SETTLE is only a safety net). */
+    private void awaitGone() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            process.waitFor(SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -313,6 +401,7 @@ public final class McpStdioClient implements AutoCloseable {
     static final class TailBuffer {
         private final byte[] ring;
         private long total;
+        private boolean ended;
 
         TailBuffer(int limit) {
             this.ring = new byte[limit];
@@ -327,6 +416,8 @@ public final class McpStdioClient implements AutoCloseable {
                 }
             } catch (IOException ignored) {
                 // the process ended
+            } finally {
+                end();
             }
         }
 
@@ -334,6 +425,25 @@ public final class McpStdioClient implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 ring[(int) (total++ % ring.length)] = buf[i];
             }
+            notifyAll();
+        }
+
+        private synchronized void end() {
+            ended = true;
+            notifyAll();
+        }
+
+        /** Waits until the text kept contains {@code text}, the stream has ended, or {@code atMost} has passed. */
+        synchronized boolean await(String text, Duration atMost) throws InterruptedException {
+            long until = System.nanoTime() + atMost.toNanos();
+            while (!text().contains(text) && !ended) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return text().contains(text);
         }
 
         synchronized boolean truncated() {

@@ -9,13 +9,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -30,6 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * assets, copied into a temporary directory and published under the base path {@code /catalogue/}, as on a
  * project site. Screenshots of every fixture page, light and dark, desktop and 375 px, go to
  * {@code target/screenshots/}.
+ *
+ * <p>No test depends on the machine's speed: each waits for the state it needs (the status line naming the
+ * query typed last, a label the page recorded, the address), never for a fixed time, and never for an
+ * intermediate state that a slow machine may show (a result count that a partly typed query also gives), nor
+ * for one that a slow machine may miss (the copy button's two-second "Copied").
  */
 class AssetsBrowserTest {
 
@@ -54,6 +57,15 @@ class AssetsBrowserTest {
         writeBigIndex(site.resolve("catalogue/big"), 63);
         server = StaticServer.start(site);
         browser = Browser.start();
+        // Every fetch() a page makes, recorded as it is called: what the page asked for is then known at once,
+        // not when (or whether) the request has reached the server.
+        browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.__fetched = [];
+                const fetch0 = window.fetch;
+                window.fetch = function (input, init) {
+                  window.__fetched.push(String(input && input.url ? input.url : input));
+                  return fetch0.apply(this, arguments);
+                };"""));
     }
 
     @AfterAll
@@ -92,13 +104,15 @@ class AssetsBrowserTest {
     @Test
     void typingGenerateImageListsBothToolsAndLoadsTheIndexOnlyThen() {
         open(SEARCH);
-        pause(400);
+        // The page has loaded and search.js has run (deferred scripts run before the load event ends).
         assertEquals(1, server.requests("/catalogue/assets/search.js"), "the page and its script loaded");
-        assertEquals(0, server.requests(INDEX), "index fetched before search was used");
+        assertEquals(List.of(), fetched(), "index fetched before search was used");
 
         WebElement input = browser.driver().findElement(By.id("search-input"));
         input.sendKeys("generate_image");
-        List<WebElement> results = waitForResults(2);
+        waitForStatus("2 tools match \u201cgenerate_image\u201d.");
+        List<WebElement> results = results();
+        assertEquals(List.of(INDEX), fetched(), "index fetched once, on first use");
         assertEquals(1, server.requests(INDEX), "index fetched once, on first use");
 
         assertEquals(List.of("generate_image", "generate_image"), texts(results, "a"));
@@ -108,7 +122,6 @@ class AssetsBrowserTest {
         List<String> categories = results.stream()
                 .map(r -> r.findElement(By.cssSelector(".badge[class*='cat-']")).getAttribute("class")).toList();
         assertTrue(categories.containsAll(List.of("badge cat-execute", "badge cat-write")), categories.toString());
-        assertEquals("2 tools match \u201cgenerate_image\u201d.", status());
 
         // Index text is shown as text: no markup from the index reaches the DOM.
         String listText = browser.driver().findElement(By.id("search-results")).getText();
@@ -117,16 +130,19 @@ class AssetsBrowserTest {
         assertEquals(0L, browser.js("return document.querySelectorAll('#search-results b, #search-results script').length;"));
 
         // Underscores, spaces and hyphens all split words: "generate image" finds the same two.
-        input.clear();
-        input.sendKeys("generate image");
-        assertEquals(2, waitForResults(2).size());
+        retype(input, "generate image");
+        waitForStatus("2 tools match \u201cgenerate image\u201d.");
+        assertEquals(List.of("generate_image", "generate_image"), resultNames());
 
         // Fuzzy: one typo still finds them; and a query for another tool narrows to it.
         retype(input, "genrate");
-        waitForResults(2);
+        waitForStatus("2 tools match \u201cgenrate\u201d.");
+        assertEquals(List.of("generate_image", "generate_image"), resultNames());
         retype(input, "read file");
-        waitForNames(List.of("read_file"));
+        waitForStatus("1 tool matches \u201cread file\u201d.");
+        assertEquals(List.of("read_file"), resultNames());
         assertEquals(1, server.requests(INDEX), "index fetched once in all");
+        assertEquals(List.of(INDEX), fetched(), "index fetched once in all");
         assertTrue(browser.driver().getCurrentUrl().endsWith("?q=read+file"), browser.driver().getCurrentUrl());
     }
 
@@ -151,7 +167,8 @@ class AssetsBrowserTest {
                 status());
         // The exact name ranks first.
         retype(browser.driver().findElement(By.id("search-input")), "list_items_7");
-        waitFor(() -> !resultNames().isEmpty() && resultNames().get(0).equals("list_items_7"));
+        waitFor(() -> status().contains("\u201clist_items_7\u201d"));
+        assertEquals("list_items_7", resultNames().get(0));
     }
 
     @Test
@@ -191,13 +208,15 @@ class AssetsBrowserTest {
         assertTrue(expected.startsWith("version: \"1\"\n") && expected.contains("\n      - name: \"cap image count\"\n"),
                 expected);
 
+        recordLabels(button);
         button.click();
-        waitFor(() -> button.getText().equals("Copied"));
+        waitFor(() -> labels().contains("Copied"));
         assertEquals(expected, browser.clipboardText());
         waitFor(() -> "Copied to the clipboard".equals(
                 browser.js("return document.getElementById('copy-status').textContent;")));
         assertEquals("polite", browser.js("return document.getElementById('copy-status').getAttribute('aria-live');"));
-        waitFor(() -> button.getText().equals("Copy"), Duration.ofSeconds(4));
+        // "Copied" for a while, then the label again.
+        waitFor(() -> labels().equals(List.of("Copy", "Copied", "Copy")));
     }
 
     @Test
@@ -212,8 +231,9 @@ class AssetsBrowserTest {
             assertEquals(Boolean.TRUE, browser.js("return navigator.clipboard === undefined;"));
             expected = (String) browser.js("return document.getElementById('policy-yaml').textContent;");
             WebElement button = browser.driver().findElement(By.cssSelector("button.copy"));
+            recordLabels(button);
             button.click();
-            waitFor(() -> button.getText().equals("Copied"));
+            waitFor(() -> labels().contains("Copied"));
         } finally {
             browser.driver().executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
         }
@@ -349,6 +369,32 @@ class AssetsBrowserTest {
                 "return [...document.querySelectorAll('#search-results > li > a')].map(a => a.textContent);");
     }
 
+    /** Waits until the status line reads {@code expected}: the search for the query typed last has been shown. */
+    private static void waitForStatus(String expected) {
+        waitFor(() -> status().equals(expected));
+    }
+
+    /** What the page has passed to fetch() since it loaded. */
+    @SuppressWarnings("unchecked")
+    private static List<String> fetched() {
+        return (List<String>) browser.js("return window.__fetched;");
+    }
+
+    /**
+     * Records every label the button shows from now on (a MutationObserver in the page), so that a label shown
+     * only briefly is seen however slowly this test gets to look.
+     */
+    private static void recordLabels(WebElement button) {
+        browser.js("const b = arguments[0]; window.__labels = [b.textContent];"
+                + "new MutationObserver(() => window.__labels.push(b.textContent))"
+                + ".observe(b, {childList: true, characterData: true, subtree: true});", button);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> labels() {
+        return (List<String>) browser.js("return window.__labels;");
+    }
+
     private static void waitForNames(List<String> expected) {
         waitFor(() -> resultNames().equals(expected));
     }
@@ -368,19 +414,7 @@ class AssetsBrowserTest {
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) {
-        waitFor(condition, Duration.ofSeconds(5));
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) {
-        new WebDriverWait(browser.driver(), timeout).until(d -> condition.getAsBoolean());
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        browser.waitFor(condition);
     }
 
     /** A copy of the search page over an index of {@code count} tools named list_items_N. */

@@ -11,6 +11,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -52,6 +54,13 @@ public final class Browser implements AutoCloseable {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Where {@link #screenshot(String)} writes, relative to the Maven project directory. */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /**
+     * How long a test waits for a condition, a page load or a script before failing: a safety net only. Every
+     * wait is for a condition (an element, a text, a URL), so a passing test waits as long as the machine
+     * needs and no longer; the net is wide because a loaded machine can be many times slower than an idle one.
+     */
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** Desktop viewport used by {@link #desktop()}. */
     public static final int DESKTOP_WIDTH = 1280;
@@ -151,6 +160,7 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
+                .withTimeout(PATIENCE)
                 .withSilent(true)
                 .build();
         ChromeDriver driver;
@@ -160,8 +170,8 @@ public final class Browser implements AutoCloseable {
             deleteQuietly(profile);
             throw e;
         }
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        driver.manage().timeouts().pageLoadTimeout(PATIENCE.multipliedBy(2));
+        driver.manage().timeouts().scriptTimeout(PATIENCE);
         // Let pages use navigator.clipboard (read and write) without a prompt, on every origin.
         driver.executeCdpCommand("Browser.grantPermissions",
                 Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
@@ -173,6 +183,15 @@ public final class Browser implements AutoCloseable {
     /** @return the WebDriver, for navigation and element lookups */
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Waits until {@code condition} holds, checking it again and again, for at most {@link #PATIENCE}.
+     *
+     * @param condition what the page must show; it may read the page through this browser
+     */
+    public void waitFor(BooleanSupplier condition) {
+        new WebDriverWait(driver, PATIENCE).until(d -> condition.getAsBoolean());
     }
 
     /**

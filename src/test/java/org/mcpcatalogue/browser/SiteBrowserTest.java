@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +56,7 @@ class SiteBrowserTest {
     }
 
     private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
+        return new WebDriverWait(browser.driver(), Browser.PATIENCE);
     }
 
     @Test
@@ -66,7 +65,9 @@ class SiteBrowserTest {
         browser.driver().get(server.url("/search/"));
         WebElement input = browser.driver().findElement(By.id("search-input"));
         input.sendKeys("generate_image");
-        waitFor().until(d -> d.findElements(By.cssSelector("#search-results li")).size() >= 2);
+        // The results for the whole name, not for a part typed before it (a slow machine shows those too).
+        waitFor().until(d -> d.findElement(By.id("search-status")).getText().contains("\u201cgenerate_image\u201d"));
+        assertTrue(browser.driver().findElements(By.cssSelector("#search-results li")).size() >= 2);
         List<String> links = browser.driver().findElements(By.cssSelector("#search-results li a")).stream()
                 .map(a -> a.getAttribute("href")).toList();
         assertTrue(links.contains(server.url("/tools/together-ai/generate-image/")), links.toString());

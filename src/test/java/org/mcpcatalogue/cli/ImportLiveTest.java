@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,9 @@ import org.mcpcatalogue.validate.CatalogueValidator;
 /**
  * {@code catalogue import --stdio} against the real reference servers from npm, installed by
  * {@code scripts/install-test-servers.sh} (skipped locally without them, failing when {@code CI=true}).
+ *
+ * <p>Every import here is given {@link #SAFETY_NETS}: deadlines far beyond what a server needs to start and list
+ * its tools on a loaded machine, so that they only stop a hung test and never decide one.
  */
 class ImportLiveTest {
 
@@ -34,6 +38,18 @@ class ImportLiveTest {
         catalogue = Files.createDirectories(tmp.resolve("catalogue/servers")).getParent();
     }
 
+    static final List<String> SAFETY_NETS = List.of("--request-timeout", "120s", "--timeout", "300s");
+
+    /** {@code import --catalogue C --stdio OPTIONS... SAFETY_NETS... -- COMMAND...}. */
+    private String[] stdio(List<String> options, String... command) {
+        List<String> args = new ArrayList<>(List.of("import", "--catalogue", catalogue.toString(), "--stdio"));
+        args.addAll(options);
+        args.addAll(SAFETY_NETS);
+        args.add("--");
+        args.addAll(List.of(command));
+        return args.toArray(String[]::new);
+    }
+
     private Server load(String slug) {
         CatalogueLoader.Result loaded = new CatalogueLoader().load(catalogue, catalogue.toString());
         CatalogueValidator.Result v = new CatalogueValidator(java.time.LocalDate.of(2026, 11, 21)).validate(loaded);
@@ -44,10 +60,9 @@ class ImportLiveTest {
     @Test
     void importsTheFilesystemServer() throws IOException {
         Path root = Files.createDirectories(tmp.resolve("root"));
-        String[] args = {"import", "--catalogue", catalogue.toString(), "--stdio", "--slug", "filesystem",
-                "--name", "Filesystem", "--repository", "https://github.com/modelcontextprotocol/servers",
-                "--license", "MIT", "--verified", "2026-11-20", "--timeout", "60s",
-                "--", "node", Node.FILESYSTEM.toString(), root.toString()};
+        String[] args = stdio(List.of("--slug", "filesystem", "--name", "Filesystem",
+                "--repository", "https://github.com/modelcontextprotocol/servers", "--license", "MIT",
+                "--verified", "2026-11-20"), "node", Node.FILESYSTEM.toString(), root.toString());
         CliRun run = CliRun.of(args);
         assertEquals(0, run.exitCode(), run.out() + run.err());
         Server s = load("filesystem");
@@ -71,9 +86,8 @@ class ImportLiveTest {
 
     @Test
     void importsTheMemoryServerWithItsOwnName() {
-        CliRun run = CliRun.of("import", "--catalogue", catalogue.toString(), "--stdio",
-                "--repository", "https://github.com/modelcontextprotocol/servers", "--verified", "2026-11-20",
-                "--", "node", Node.MEMORY.toString());
+        CliRun run = CliRun.of(stdio(List.of("--repository", "https://github.com/modelcontextprotocol/servers",
+                "--verified", "2026-11-20"), "node", Node.MEMORY.toString()));
         assertEquals(0, run.exitCode(), run.out() + run.err());
         Server s = load("memory-server");
         assertEquals(List.of("create_entities", "create_relations", "add_observations", "delete_entities",
@@ -84,9 +98,9 @@ class ImportLiveTest {
     @Test
     void aServerThatFailsToStartShowsItsStderr() {
         // The filesystem server refuses to start without a directory and says why on stderr.
-        CliRun run = CliRun.of("import", "--catalogue", catalogue.toString(), "--stdio", "--slug", "fs", "--name", "FS",
-                "--repository", "https://github.com/modelcontextprotocol/servers", "--timeout", "30s",
-                "--", "node", Node.FILESYSTEM.toString(), tmp.resolve("missing-dir").toString());
+        CliRun run = CliRun.of(stdio(List.of("--slug", "fs", "--name", "FS",
+                "--repository", "https://github.com/modelcontextprotocol/servers"),
+                "node", Node.FILESYSTEM.toString(), tmp.resolve("missing-dir").toString()));
         assertEquals(Main.INVALID, run.exitCode(), run.out());
         assertTrue(run.err().contains("--- its standard error"), run.err());
         assertTrue(Files.notExists(catalogue.resolve("servers/fs.yaml")));

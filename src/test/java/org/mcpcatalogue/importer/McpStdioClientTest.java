@@ -7,27 +7,67 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mcpcatalogue.json.Json;
 
-/** The stdio client against a fake server that misbehaves on purpose (src/test/resources/import/fake/fake-server.js). */
+/**
+ * The stdio client against a fake server that misbehaves on purpose (src/test/resources/import/fake/fake-server.js).
+ *
+ * <p>Nothing here depends on the machine's speed. A timeout under test is made to happen by a {@link ManualClock},
+ * and only after the server has announced, on its standard error, that it has the request and will never answer;
+ * every other deadline is a safety net of a minute or more that a passing run never reaches.
+ */
 class McpStdioClientTest {
 
     static final String FAKE = "src/test/resources/import/fake/fake-server.js";
+    /** A safety net only: what a hung test waits at most before it fails. */
+    static final Duration SAFETY = Duration.ofSeconds(120);
+    /** What the "never answers" modes write once they have the initialize request. */
+    static final String THINKING = "thinking about initialize forever";
+
+    private final ExecutorService caller = Executors.newSingleThreadExecutor();
 
     @BeforeEach
     void node() {
         Node.require();
     }
 
-    private static McpStdioClient start(String mode, Duration request, Duration overall) throws ImportException {
-        return new McpStdioClient(List.of("node", FAKE, mode), request, overall);
+    @AfterEach
+    void stopCaller() {
+        caller.shutdownNow();
+    }
+
+    private static McpStdioClient start(String mode) throws ImportException {
+        return new McpStdioClient(List.of("node", FAKE, mode), SAFETY, SAFETY.multipliedBy(2));
+    }
+
+    private static McpStdioClient start(String mode, Duration request, Duration overall, ManualClock clock)
+            throws ImportException {
+        return new McpStdioClient(List.of("node", FAKE, mode), request, overall, clock);
+    }
+
+    /**
+     * Asks for the tools in the background, waits until the server says it has the request and will not answer,
+     * then moves the clock by {@code by}: the error the client then gives.
+     */
+    private ImportException timesOutAfterTheServerSpoke(McpStdioClient client, ManualClock clock, Duration by)
+            throws Exception {
+        Future<ImportException> listing = caller.submit(() -> assertThrows(ImportException.class, () -> client.listTools("test")));
+        assertTrue(client.awaitStderr(THINKING, SAFETY), "the fake server never got the initialize request");
+        clock.advance(by);
+        return listing.get(SAFETY.toSeconds(), TimeUnit.SECONDS);
     }
 
     @Test
     void followsCursorsAnswersServerRequestsAndIgnoresNotifications() throws Exception {
-        McpStdioClient client = start("pages", Duration.ofSeconds(10), Duration.ofSeconds(20));
+        McpStdioClient client = start("pages");
         McpStdioClient.Listing listing;
         try (client) {
             listing = client.listTools("test");
@@ -41,41 +81,74 @@ class McpStdioClientTest {
 
     @Test
     void aServerThatNeverAnswersTimesOutShowsItsStderrAndIsEnded() throws Exception {
-        McpStdioClient client = start("hang", Duration.ofMillis(800), Duration.ofSeconds(20));
-        long started = System.nanoTime();
+        ManualClock clock = new ManualClock();
+        McpStdioClient client = start("hang", Duration.ofMillis(800), Duration.ofSeconds(20), clock);
         ImportException e;
         try (client) {
-            e = assertThrows(ImportException.class, () -> client.listTools("test"));
+            e = timesOutAfterTheServerSpoke(client, clock, Duration.ofMillis(800));
         }
-        assertTrue(System.nanoTime() - started < Duration.ofSeconds(10).toNanos());
         assertFalse(client.alive());
         assertTrue(e.getMessage().contains("did not answer initialize within 800 ms"), e.getMessage());
-        assertTrue(e.getMessage().contains("thinking about initialize forever"), e.getMessage());
+        assertFalse(e.getMessage().contains("--timeout"), e.getMessage());
+        assertTrue(e.getMessage().contains(THINKING), e.getMessage());
+    }
+
+    @Test
+    void aRequestIsGivenItsWholeTimeout() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (McpStdioClient client = start("hang", Duration.ofSeconds(5), Duration.ofSeconds(20), clock)) {
+            Future<ImportException> listing = caller.submit(() -> assertThrows(ImportException.class, () -> client.listTools("test")));
+            assertTrue(client.awaitStderr(THINKING, SAFETY));
+            clock.advance(Duration.ofMillis(4999));
+            // Still waiting: not done after a real moment, since only the clock can end the wait...
+            assertThrows(TimeoutException.class, () -> listing.get(200, TimeUnit.MILLISECONDS));
+            // ...and done once the request's 5 s have passed on it.
+            clock.advance(Duration.ofMillis(1));
+            ImportException e = listing.get(SAFETY.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(e.getMessage().contains("did not answer initialize within 5 s"), e.getMessage());
+        }
     }
 
     @Test
     void theOverallTimeoutBoundsTheWholeExchange() throws Exception {
-        try (McpStdioClient client = start("hang", Duration.ofSeconds(30), Duration.ofMillis(700))) {
-            ImportException e = assertThrows(ImportException.class, () -> client.listTools("test"));
-            assertTrue(e.getMessage().contains("the --timeout for the whole import ran out"), e.getMessage());
+        ManualClock clock = new ManualClock();
+        try (McpStdioClient client = start("hang", Duration.ofSeconds(30), Duration.ofMillis(700), clock)) {
+            ImportException e = timesOutAfterTheServerSpoke(client, clock, Duration.ofMillis(700));
+            assertTrue(e.getMessage().contains("did not answer initialize within the time allowed"
+                    + " (the --timeout for the whole import ran out)"), e.getMessage());
         }
     }
 
     @Test
     void aServerThatIgnoresSigtermIsKilled() throws Exception {
-        McpStdioClient client = start("stubborn", Duration.ofMillis(500), Duration.ofSeconds(20));
+        ManualClock clock = new ManualClock();
+        McpStdioClient client = start("stubborn", Duration.ofMillis(500), Duration.ofSeconds(20), clock);
         try (client) {
-            assertThrows(ImportException.class, () -> client.listTools("test"));
+            timesOutAfterTheServerSpoke(client, clock, Duration.ofMillis(500));
         }
         assertFalse(client.alive());
         assertFalse(ProcessHandle.of(client.pid()).map(ProcessHandle::isAlive).orElse(false));
+        // 128 + 9: it outlived its closed input and SIGTERM, and only SIGKILL ended it.
+        assertEquals(137, client.exitValue());
     }
 
     @Test
-    void aServerThatExitsEarlyIsReportedWithItsStatusAndStderr() throws Exception {
-        try (McpStdioClient client = start("exit", Duration.ofSeconds(10), Duration.ofSeconds(20))) {
+    void aServerThatExitsAtStartIsReportedWithItsStatusAndStderr() throws Exception {
+        try (McpStdioClient client = start("exit")) {
+            // Gone before the client says anything: writing the request then fails.
+            client.exited().get(SAFETY.toSeconds(), TimeUnit.SECONDS);
             ImportException e = assertThrows(ImportException.class, () -> client.listTools("test"));
-            assertTrue(e.getMessage().contains("before answering initialize"), e.getMessage());
+            assertTrue(e.getMessage().contains("stopped reading its input"), e.getMessage());
+            assertTrue(e.getMessage().contains("exited with status 3"), e.getMessage());
+            assertTrue(e.getMessage().contains("fatal: missing API key FAKE_TOKEN"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aServerThatExitsBeforeAnsweringIsReportedWithItsStatusAndStderr() throws Exception {
+        try (McpStdioClient client = start("exit-on-initialize")) {
+            ImportException e = assertThrows(ImportException.class, () -> client.listTools("test"));
+            assertTrue(e.getMessage().contains("closed its output before answering initialize"), e.getMessage());
             assertTrue(e.getMessage().contains("exited with status 3"), e.getMessage());
             assertTrue(e.getMessage().contains("fatal: missing API key FAKE_TOKEN"), e.getMessage());
         }
@@ -83,7 +156,7 @@ class McpStdioClientTest {
 
     @Test
     void garbageOnStdoutIsAnError() throws Exception {
-        try (McpStdioClient client = start("garbage", Duration.ofSeconds(10), Duration.ofSeconds(20))) {
+        try (McpStdioClient client = start("garbage")) {
             ImportException e = assertThrows(ImportException.class, () -> client.listTools("test"));
             assertTrue(e.getMessage().contains("not a JSON-RPC message to standard output: Welcome to the fake server!"),
                     e.getMessage());
@@ -92,8 +165,9 @@ class McpStdioClientTest {
 
     @Test
     void onlyTheLast64KibOfStderrAreKept() throws Exception {
-        try (McpStdioClient client = start("chatty-stderr", Duration.ofMillis(1500), Duration.ofSeconds(20))) {
-            ImportException e = assertThrows(ImportException.class, () -> client.listTools("test"));
+        ManualClock clock = new ManualClock();
+        try (McpStdioClient client = start("chatty-stderr", Duration.ofMillis(1500), Duration.ofSeconds(20), clock)) {
+            ImportException e = timesOutAfterTheServerSpoke(client, clock, Duration.ofMillis(1500));
             assertTrue(e.getMessage().contains("(the last 64 KiB)"), e.getMessage().substring(0, 300));
             assertTrue(e.getMessage().contains("the last words"));
             assertFalse(e.getMessage().contains("noise line 0 "));
