@@ -10,7 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Locale;
+import org.mcpcatalogue.text.ByteSize;
 import org.mcpcatalogue.text.HiddenText;
 
 /**
@@ -54,7 +54,7 @@ public final class InputFiles {
         try {
             long size = Files.size(target);
             if (size > maxBytes) {
-                throw new Refused("file is " + size(size) + ", larger than the " + size(maxBytes) + " limit");
+                throw new Refused("file is " + ByteSize.of(size) + ", larger than the " + ByteSize.of(maxBytes) + " limit");
             }
         } catch (IOException e) {
             throw new Refused(cannotRead(e));
@@ -119,7 +119,7 @@ public final class InputFiles {
 
     /** The message for a file over the limit. */
     public static String tooLarge(long maxBytes) {
-        return "file is larger than the " + size(maxBytes) + " limit";
+        return "file is larger than the " + ByteSize.of(maxBytes) + " limit";
     }
 
     private static BasicFileAttributes attributes(Path p) throws Refused {
@@ -165,14 +165,4 @@ public final class InputFiles {
         return "cannot read the file: " + (m == null ? e.getClass().getSimpleName() : HiddenText.visible(m));
     }
 
-    static String size(long bytes) {
-        if (bytes >= 1 << 20) {
-            double mib = bytes / (double) (1 << 20);
-            return (mib == Math.rint(mib) ? String.valueOf((long) mib) : String.format(Locale.ROOT, "%.1f", mib)) + " MiB";
-        }
-        if (bytes >= 1024) {
-            return (bytes / 1024) + " KiB";
-        }
-        return bytes + " bytes";
-    }
 }

@@ -19,6 +19,7 @@ import org.mcpcatalogue.diag.Diagnostic;
 import org.mcpcatalogue.diag.Diagnostics;
 import org.mcpcatalogue.diag.Location;
 import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.text.ByteSize;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
@@ -105,7 +106,7 @@ public final class SafeYaml {
             return Optional.empty();
         }
         return Optional.of(Diagnostic.error(Location.ofFile(file),
-                "file is " + size(bytes) + ", larger than the " + size(limits.maxBytes()) + " limit"));
+                "file is " + ByteSize.of(bytes) + ", larger than the " + ByteSize.of(limits.maxBytes()) + " limit"));
     }
 
     /** Reads a file's bytes; {@code file} is how the file is named in diagnostics. */
@@ -160,24 +161,6 @@ public final class SafeYaml {
         }
         return new Result(Optional.ofNullable(root), reader.diagnostics.sorted(),
                 root == null ? Map.of() : reader.literalBlocks);
-    }
-
-    /**
-     * Never fills a caller's whole buffer in one read. snakeyaml-engine 3.0.1 reads into a buffer one char larger
-     * than its window and, when the last char read is a high surrogate, reads the low one into the slot after it:
-     * past the end of the array when the first read filled it, so a file with a character outside the BMP at that
-     * offset (every 1025 chars) failed with an IndexOutOfBoundsException. Short reads are allowed by the
-     * {@link java.io.Reader} contract and leave that slot free.
-     */
-    private static final class ShortReads extends java.io.FilterReader {
-        ShortReads(java.io.Reader in) {
-            super(in);
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws java.io.IOException {
-            return super.read(buffer, offset, length > 1 ? length - 1 : length);
-        }
     }
 
     /** Thrown to abandon a file after a problem that leaves the rest meaningless. */
@@ -396,16 +379,6 @@ public final class SafeYaml {
         return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
-    private static String size(long bytes) {
-        if (bytes >= 1 << 20) {
-            double mib = bytes / (double) (1 << 20);
-            return (mib == Math.rint(mib) ? String.valueOf((long) mib) : String.format(Locale.ROOT, "%.1f", mib)) + " MiB";
-        }
-        if (bytes >= 1024) {
-            return (bytes / 1024) + " KiB";
-        }
-        return bytes + " bytes";
-    }
 
     /**
      * The first character that YAML does not allow in a stream (C0 controls other than tab and line breaks,

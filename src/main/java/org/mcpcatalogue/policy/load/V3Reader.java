@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mcpcatalogue.diag.Diagnostic;
 import org.mcpcatalogue.diag.Location;
+import org.mcpcatalogue.yaml.ShortReads;
 import org.mcpcatalogue.yaml.YamlNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -48,21 +49,6 @@ final class V3Reader {
         Stop(Diagnostic diagnostic) {
             super(null, null, false, false);
             this.diagnostic = diagnostic;
-        }
-    }
-
-    /**
-     * Never fills a caller's whole buffer in one read: snakeyaml-engine 3.0.1 reads the low surrogate of a
-     * character outside the BMP past the end of its buffer when a read filled it (see {@code SafeYaml}).
-     */
-    private static final class ShortReads extends java.io.FilterReader {
-        ShortReads(java.io.Reader in) {
-            super(in);
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws java.io.IOException {
-            return super.read(buffer, offset, length > 1 ? length - 1 : length);
         }
     }
 
