@@ -29,7 +29,7 @@ class PolicyLoaderLimitsTest {
     void aFileOverOneMebibyteIsRefusedBeforeReading() {
         LoadResult r = load("version: \"1\"\ndescription: \"" + "x".repeat(1 << 20) + "\"\n");
         assertFalse(r.loaded());
-        assertEquals(List.of("p.yaml: error: file is 1.0 MiB, larger than the 1 MiB limit"), lines(r));
+        assertEquals(List.of("p.yaml:1:1: error: file is 1.0 MiB, larger than the 1 MiB limit"), lines(r));
     }
 
     @Test
