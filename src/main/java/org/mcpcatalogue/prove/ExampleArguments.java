@@ -33,6 +33,12 @@ final class ExampleArguments {
         return new Json.Obj(copy);
     }
 
+    /** A bound the policy enforces (one it leaves out, such as 2^64, is no example). */
+    private static java.util.Optional<Json> exact(Json.Obj schema, String key) {
+        return schema.get(key).filter(Json.Num.class::isInstance)
+                .flatMap(n -> org.mcpcatalogue.recommend.Bounds.expressible(((Json.Num) n).value())).map(n -> (Json) n);
+    }
+
     private static Json example(Json schema) {
         if (!(schema instanceof Json.Obj s)) {
             return new Json.Str("example");
@@ -45,8 +51,7 @@ final class ExampleArguments {
         }
         String type = s.get("type").orElse(null) instanceof Json.Str t ? t.value() : "string";
         return switch (type) {
-            case "integer", "number" -> s.get("minimum").filter(Json.Num.class::isInstance)
-                    .or(() -> s.get("maximum").filter(Json.Num.class::isInstance)).orElse(Json.Num.of(1));
+            case "integer", "number" -> exact(s, "minimum").or(() -> exact(s, "maximum")).orElse(Json.Num.of(1));
             case "boolean" -> Json.TRUE;
             case "array" -> new Json.Arr(List.of());
             case "object" -> new Json.Obj(Map.of());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mcpcatalogue.classify.Verdict;
 import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.model.Category;
 import org.mcpcatalogue.model.Server;
 import org.mcpcatalogue.model.Tool;
 import org.mcpcatalogue.policy.model.Condition;
@@ -39,7 +40,9 @@ public final class Recommender {
         List<String> notes = new ArrayList<>();
         String summary;
         String explanation;
-        switch (verdict.category()) {
+        boolean unlimitable = !canRateLimit(t)
+                && (verdict.category() == Category.WRITE || verdict.category() == Category.EXECUTE);
+        switch (unlimitable ? Category.DESTRUCTIVE : verdict.category()) {
             case READ -> {
                 summary = "Allow, and list it so that the policy names every tool";
                 explanation = "Read tools only observe. Listing the tool with no rules allows it explicitly, which matters"
@@ -70,6 +73,22 @@ public final class Recommender {
                         + " start anything.";
             }
             case DESTRUCTIVE -> {
+                if (unlimitable) {
+                    rules.add(Rule.deny("block " + t, t + (verdict.category() == Category.WRITE ? " changes data" : " runs code, jobs or paid inference")
+                            + " and needs a rate limit, but Intercept cannot rate-limit a tool whose name contains a dot,"
+                            + " so this policy blocks it. Ask the user to do it themselves, or to enable it deliberately"
+                            + " by replacing this rule in the policy."));
+                    summary = "Deny: a name with a dot cannot be rate-limited";
+                    explanation = verdict.category().label() + " tools get a rate limit, but Intercept v1.1 cannot"
+                            + " rate-limit " + t + ": rate-limit counters live at state paths such as state." + t
+                            + "._rate_minute, which Intercept splits on dots, so policy check refuses the rule (\"no"
+                            + " matching state block found\"). The policy denies the tool instead. To allow it, replace"
+                            + " the deny rule with rules: [] (no limit), or put a rate limit under \"*\", which counts"
+                            + " every call to the server together; list it under hide to make it invisible.";
+                    notes.add("Not rate-limited: Intercept v1.1 cannot rate-limit a tool whose name contains a dot"
+                            + " (its state paths split on dots), so the policy denies " + t + " instead.");
+                    break;
+                }
                 rules.add(Rule.deny("block " + t, t + " can delete or irreversibly overwrite data, so this policy blocks"
                         + " it. Ask the user to do it themselves, or to enable it deliberately by replacing this rule in"
                         + " the policy."));
@@ -117,6 +136,14 @@ public final class Recommender {
                 "review a new tool, then add it here.");
         String yaml = PolicyWriter.write(policy, new PolicyWriter.Comments(header, comments));
         return new ServerPolicy(server.slug(), policy, yaml);
+    }
+
+    /**
+     * Whether Intercept v1.1 can keep a rate-limit counter for {@code tool}: its state paths
+     * ({@code state.<tool>.<counter>}) are split on dots, so a name with a dot never finds its state block.
+     */
+    public static boolean canRateLimit(String tool) {
+        return !tool.contains(".");
     }
 
     /** Writes a bound the way the schema gave it (an integer stays an integer). */

@@ -11,6 +11,7 @@ import org.mcpcatalogue.policy.model.Policy;
 import org.mcpcatalogue.policy.model.Rule;
 import org.mcpcatalogue.policy.model.Window;
 import org.mcpcatalogue.policy.write.PolicyWriter;
+import org.mcpcatalogue.recommend.Recommender;
 
 /**
  * The six questions of a tool page, answered truly to the engine: fixed UTC windows, counters shared by every
@@ -59,14 +60,26 @@ final class Faq {
             case FINANCIAL -> 3;
         };
         Window w = c == Category.DESTRUCTIVE ? Window.HOUR : c == Category.FINANCIAL ? Window.DAY : Window.MINUTE;
-        String rate = valid(Policy.builder().tool(name, Rule.rateLimit("limit " + name, n, w)).build());
-        faq.add(new Entry("Can I rate-limit " + name + "?",
-                "Yes: a rule with rate_limit: N/minute, N/hour or N/day. Windows are fixed and aligned to UTC: a minute"
-                        + " counter starts again at every :00 second, an hour counter at the top of the hour, a day counter at"
-                        + " midnight UTC; they do not slide. Counters are kept per tool and shared by every client of the same"
-                        + " Intercept state store, not per agent session. When the limit is reached, the agent reads \"Rate limit"
-                        + " of " + n + " per " + w.text() + " reached. Try again later.\" unless the rule sets its own on_deny.",
-                List.of(rate)));
+        if (!Recommender.canRateLimit(name)) {
+            String everyTool = valid(Policy.builder().wildcard(Rule.rateLimit("limit every tool together", n, w)).build());
+            faq.add(new Entry("Can I rate-limit " + name + "?",
+                    "Not by its own name. Intercept v1.1 keeps a rate-limit counter at a state path such as state." + name
+                            + "._rate_minute and splits that path on dots, so a rate_limit rule on a tool whose name contains"
+                            + " a dot never finds its counter, and policy check refuses the file (\"condition references"
+                            + " state." + name + "._rate_minute but no matching state block found\"). What works: deny or"
+                            + " hide the tool (below), or put a rate limit under \"*\", which counts every call to the"
+                            + " server together, whatever the tool. Windows are fixed and aligned to UTC; they do not slide.",
+                    List.of(everyTool)));
+        } else {
+            String rate = valid(Policy.builder().tool(name, Rule.rateLimit("limit " + name, n, w)).build());
+            faq.add(new Entry("Can I rate-limit " + name + "?",
+                    "Yes: a rule with rate_limit: N/minute, N/hour or N/day. Windows are fixed and aligned to UTC: a minute"
+                            + " counter starts again at every :00 second, an hour counter at the top of the hour, a day counter at"
+                            + " midnight UTC; they do not slide. Counters are kept per tool and shared by every client of the same"
+                            + " Intercept state store, not per agent session. When the limit is reached, the agent reads \"Rate limit"
+                            + " of " + n + " per " + w.text() + " reached. Try again later.\" unless the rule sets its own on_deny.",
+                    List.of(rate)));
+        }
         String deny = valid(Policy.builder().tool(name, Rule.deny("block " + name,
                 name + " is blocked by policy. Ask a person to do this instead.")).build());
         String hide = valid(Policy.builder().hide(name).build());
