@@ -1,9 +1,13 @@
 package org.mcpcatalogue.render;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -34,17 +38,78 @@ public final class Markdown {
             .addProtocols("a", "href", "http", "https", "mailto")
             .preserveRelativeLinks(true);
 
+    private final String base;
+
+    /** Markdown for a site at the root of its host. */
+    public Markdown() {
+        this("");
+    }
+
+    /** Markdown for a site whose internal links start with {@code base} ({@code /sub}, or empty). */
+    public Markdown(String base) {
+        this.base = base;
+    }
+
     public Node parse(String markdown) {
         return parser.parse(markdown);
     }
 
-    /** Safe HTML for {@code markdown}. */
+    /**
+     * Safe HTML for third-party {@code markdown} (a server's description): only absolute http, https and mailto
+     * links are kept; a relative link or a fragment, which would point into this site, keeps its text only.
+     */
     public String toHtml(String markdown) {
-        return clean(renderer.render(parse(markdown)));
+        Node doc = parse(markdown);
+        List<Node> relative = new ArrayList<>();
+        doc.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                if (!absolute(link.getDestination())) {
+                    relative.add(link);
+                }
+                visitChildren(link);
+            }
+        });
+        for (Node link : relative) {
+            Node child = link.getFirstChild();
+            while (child != null) {
+                Node next = child.getNext();
+                link.insertBefore(child);
+                child = next;
+            }
+            link.unlink();
+        }
+        return clean(renderer.render(doc));
     }
 
+    /**
+     * Safe HTML for the catalogue's own Markdown (attack pages): a root-relative link such as
+     * {@code /attacks/rug-pull/} is written under the site's base path.
+     */
     public String render(Node node) {
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                link.setDestination(rebased(link.getDestination()));
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                image.setDestination(rebased(image.getDestination()));
+                visitChildren(image);
+            }
+        });
         return clean(renderer.render(node));
+    }
+
+    private String rebased(String url) {
+        return url.startsWith("/") && !url.startsWith("//") ? base + url : url;
+    }
+
+    private static boolean absolute(String url) {
+        String u = url.strip().toLowerCase(Locale.ROOT);
+        return u.startsWith("http://") || u.startsWith("https://") || u.startsWith("mailto:");
     }
 
     private String clean(String html) {
