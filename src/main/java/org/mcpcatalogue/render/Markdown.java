@@ -59,18 +59,47 @@ public final class Markdown {
      * links are kept; a relative link or a fragment, which would point into this site, keeps its text only.
      */
     public String toHtml(String markdown) {
-        Node doc = parse(markdown);
-        List<Node> relative = new ArrayList<>();
+        return render(parse(markdown), false);
+    }
+
+    /**
+     * Safe HTML for the catalogue's own Markdown (attack pages): a root-relative link such as
+     * {@code /attacks/rug-pull/} is written under the site's base path.
+     */
+    public String render(Node node) {
+        return render(node, true);
+    }
+
+    /**
+     * Every link and image URL is made a valid URI first ({@link #normalised}); one that cannot be, or (for
+     * third-party text) one that would point into the site, is removed and its text kept.
+     */
+    private String render(Node doc, boolean ours) {
+        List<Node> unlinked = new ArrayList<>();
         doc.accept(new AbstractVisitor() {
             @Override
             public void visit(Link link) {
-                if (!absolute(link.getDestination())) {
-                    relative.add(link);
+                String url = normalised(link.getDestination()).orElse(null);
+                if (url == null || (!ours && !absolute(url))) {
+                    unlinked.add(link);
+                } else {
+                    link.setDestination(ours ? rebased(url) : url);
                 }
                 visitChildren(link);
             }
+
+            @Override
+            public void visit(Image image) {
+                String url = normalised(image.getDestination()).orElse(null);
+                if (url == null || (!ours && !absolute(url))) {
+                    unlinked.add(image);
+                } else {
+                    image.setDestination(ours ? rebased(url) : url);
+                }
+                visitChildren(image);
+            }
         });
-        for (Node link : relative) {
+        for (Node link : unlinked) {
             Node child = link.getFirstChild();
             while (child != null) {
                 Node next = child.getNext();
@@ -82,25 +111,49 @@ public final class Markdown {
         return clean(renderer.render(doc));
     }
 
-    /**
-     * Safe HTML for the catalogue's own Markdown (attack pages): a root-relative link such as
-     * {@code /attacks/rug-pull/} is written under the site's base path.
-     */
-    public String render(Node node) {
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Link link) {
-                link.setDestination(rebased(link.getDestination()));
-                visitChildren(link);
-            }
+    private static final String URI_CHARS = "-._~:/?#[]@!$&'()*+,;=";
 
-            @Override
-            public void visit(Image image) {
-                image.setDestination(rebased(image.getDestination()));
-                visitChildren(image);
+    /**
+     * {@code url} as a valid URI (RFC 3986), or empty: the scheme in lower case, every character a URI cannot
+     * hold percent-encoded as UTF-8 (a {@code %} not followed by two hex digits, a second {@code #}, brackets,
+     * spaces, {@code |}, {@code ^}, backticks, non-ASCII…).
+     */
+    static java.util.Optional<String> normalised(String url) {
+        String u = url.strip();
+        java.util.regex.Matcher scheme = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:").matcher(u);
+        StringBuilder b = new StringBuilder();
+        int start = 0;
+        if (scheme.find()) {
+            b.append(scheme.group().toLowerCase(Locale.ROOT));
+            start = scheme.end();
+        }
+        boolean fragment = false;
+        byte[] bytes = u.substring(start).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xFF;
+            boolean hexEscape = c == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) && hex(bytes[i + 2]);
+            if (c == '#' && !fragment) {
+                fragment = true;
+                b.append('#');
+            } else if (c < 0x80 && (Character.isLetterOrDigit(c) || hexEscape
+                    || (c != '#' && c != '[' && c != ']' && URI_CHARS.indexOf(c) >= 0))) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             }
-        });
-        return clean(renderer.render(node));
+        }
+        String result = b.toString();
+        try {
+            new java.net.URI(result);
+            return java.util.Optional.of(result);
+        } catch (java.net.URISyntaxException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean hex(byte b) {
+        return Character.digit(b, 16) >= 0;
     }
 
     private String rebased(String url) {
