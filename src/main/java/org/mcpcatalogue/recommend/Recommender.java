@@ -40,9 +40,10 @@ public final class Recommender {
         List<String> notes = new ArrayList<>();
         String summary;
         String explanation;
-        boolean unlimitable = !canRateLimit(t)
-                && (verdict.category() == Category.WRITE || verdict.category() == Category.EXECUTE);
-        switch (unlimitable ? Category.DESTRUCTIVE : verdict.category()) {
+        if (!canRateLimit(t) && (verdict.category() == Category.WRITE || verdict.category() == Category.EXECUTE)) {
+            return denyUnlimitable(t, verdict.category());
+        }
+        switch (verdict.category()) {
             case READ -> {
                 summary = "Allow, and list it so that the policy names every tool";
                 explanation = "Read tools only observe. Listing the tool with no rules allows it explicitly, which matters"
@@ -73,22 +74,6 @@ public final class Recommender {
                         + " start anything.";
             }
             case DESTRUCTIVE -> {
-                if (unlimitable) {
-                    rules.add(Rule.deny("block " + t, t + (verdict.category() == Category.WRITE ? " changes data" : " runs code, jobs or paid inference")
-                            + " and needs a rate limit, but Intercept cannot rate-limit a tool whose name contains a dot,"
-                            + " so this policy blocks it. Ask the user to do it themselves, or to enable it deliberately"
-                            + " by replacing this rule in the policy."));
-                    summary = "Deny: a name with a dot cannot be rate-limited";
-                    explanation = verdict.category().label() + " tools get a rate limit, but Intercept v1.1 cannot"
-                            + " rate-limit " + t + ": rate-limit counters live at state paths such as state." + t
-                            + "._rate_minute, which Intercept splits on dots, so policy check refuses the rule (\"no"
-                            + " matching state block found\"). The policy denies the tool instead. To allow it, replace"
-                            + " the deny rule with rules: [] (no limit), or put a rate limit under \"*\", which counts"
-                            + " every call to the server together; list it under hide to make it invisible.";
-                    notes.add("Not rate-limited: Intercept v1.1 cannot rate-limit a tool whose name contains a dot"
-                            + " (its state paths split on dots), so the policy denies " + t + " instead.");
-                    break;
-                }
                 rules.add(Rule.deny("block " + t, t + " can delete or irreversibly overwrite data, so this policy blocks"
                         + " it. Ask the user to do it themselves, or to enable it deliberately by replacing this rule in"
                         + " the policy."));
@@ -108,6 +93,29 @@ public final class Recommender {
         }
         Policy snippet = Policy.builder().tool(t, rules).build();
         return new Recommendation(t, summary, rules, explanation, notes, snippet, PolicyWriter.write(snippet));
+    }
+
+    /**
+     * A Write or Execute tool that Intercept cannot rate-limit (its name has a dot): denied, with the reason in the
+     * message, the explanation and a note, and what works instead.
+     */
+    private static Recommendation denyUnlimitable(String t, Category category) {
+        List<Rule> rules = List.of(Rule.deny("block " + t, t
+                + (category == Category.WRITE ? " changes data" : " runs code, jobs or paid inference")
+                + " and needs a rate limit, but Intercept cannot rate-limit a tool whose name contains a dot,"
+                + " so this policy blocks it. Ask the user to do it themselves, or to enable it deliberately"
+                + " by replacing this rule in the policy."));
+        String explanation = category.label() + " tools get a rate limit, but Intercept v1.1 cannot"
+                + " rate-limit " + t + ": rate-limit counters live at state paths such as state." + t
+                + "._rate_minute, which Intercept splits on dots, so policy check refuses the rule (\"no"
+                + " matching state block found\"). The policy denies the tool instead. To allow it, replace"
+                + " the deny rule with rules: [] (no limit), or put a rate limit under \"*\", which counts"
+                + " every call to the server together; list it under hide to make it invisible.";
+        List<String> notes = List.of("Not rate-limited: Intercept v1.1 cannot rate-limit a tool whose name contains a dot"
+                + " (its state paths split on dots), so the policy denies " + t + " instead.");
+        Policy snippet = Policy.builder().tool(t, rules).build();
+        return new Recommendation(t, "Deny: a name with a dot cannot be rate-limited", rules, explanation, notes, snippet,
+                PolicyWriter.write(snippet));
     }
 
     /**
