@@ -40,8 +40,11 @@ public final class Recommender {
         List<String> notes = new ArrayList<>();
         String summary;
         String explanation;
-        if (!canRateLimit(t) && (verdict.category() == Category.WRITE || verdict.category() == Category.EXECUTE)) {
-            return denyUnlimitable(t, verdict.category());
+        if (verdict.category() == Category.WRITE || verdict.category() == Category.EXECUTE) {
+            java.util.Optional<String> why = whyNoRateLimit(t);
+            if (why.isPresent()) {
+                return denyUnlimitable(t, verdict.category(), why.get());
+            }
         }
         switch (verdict.category()) {
             case READ -> {
@@ -96,25 +99,23 @@ public final class Recommender {
     }
 
     /**
-     * A Write or Execute tool that Intercept cannot rate-limit (its name has a dot): denied, with the reason in the
-     * message, the explanation and a note, and what works instead.
+     * A Write or Execute tool that Intercept cannot rate-limit (a name with a dot, or {@code _global}): denied, with
+     * the reason in the message, the explanation and a note, and what works instead.
      */
-    private static Recommendation denyUnlimitable(String t, Category category) {
+    private static Recommendation denyUnlimitable(String t, Category category, String why) {
         List<Rule> rules = List.of(Rule.deny("block " + t, t
                 + (category == Category.WRITE ? " changes data" : " runs code, jobs or paid inference")
-                + " and needs a rate limit, but Intercept cannot rate-limit a tool whose name contains a dot,"
-                + " so this policy blocks it. Ask the user to do it themselves, or to enable it deliberately"
-                + " by replacing this rule in the policy."));
-        String explanation = category.label() + " tools get a rate limit, but Intercept v1.1 cannot"
-                + " rate-limit " + t + ": rate-limit counters live at state paths such as state." + t
-                + "._rate_minute, which Intercept splits on dots, so policy check refuses the rule (\"no"
-                + " matching state block found\"). The policy denies the tool instead. To allow it, replace"
-                + " the deny rule with rules: [] (no limit), or put a rate limit under \"*\", which counts"
-                + " every call to the server together; list it under hide to make it invisible.";
-        List<String> notes = List.of("Not rate-limited: Intercept v1.1 cannot rate-limit a tool whose name contains a dot"
-                + " (its state paths split on dots), so the policy denies " + t + " instead.");
+                + " and needs a rate limit, but Intercept cannot rate-limit a tool of this name, so this policy blocks"
+                + " it. Ask the user to do it themselves, or to enable it deliberately by replacing this rule in the"
+                + " policy."));
+        String explanation = category.label() + " tools get a rate limit, but Intercept v1.1 cannot rate-limit " + t
+                + ": " + why + ". The policy denies the tool instead. To allow it, replace the deny rule with rules: []"
+                + " (no limit), or put a rate limit under \"*\", which counts every call to the server together; list"
+                + " it under hide to make it invisible.";
+        List<String> notes = List.of("Not rate-limited: Intercept v1.1 cannot rate-limit " + t + ": " + why
+                + ". The policy denies it instead.");
         Policy snippet = Policy.builder().tool(t, rules).build();
-        return new Recommendation(t, "Deny: a name with a dot cannot be rate-limited", rules, explanation, notes, snippet,
+        return new Recommendation(t, "Deny: Intercept cannot rate-limit this name", rules, explanation, notes, snippet,
                 PolicyWriter.write(snippet));
     }
 
@@ -237,11 +238,29 @@ public final class Recommender {
     }
 
     /**
-     * Whether Intercept v1.1 can keep a rate-limit counter for {@code tool}: its state paths
-     * ({@code state.<tool>.<counter>}) are split on dots, so a name with a dot never finds its state block.
+     * Why Intercept v1.1 cannot rate-limit {@code tool}, or empty when it can. Decided by the engine's own
+     * validator on a trial rule: its state paths ({@code state.<tool>.<counter>}) split on dots, so a name with a
+     * dot never finds its state block; and {@code state._global.…} is the scope of the rules under {@code "*"}, so
+     * a tool named {@code _global} does not find its own either.
      */
+    public static java.util.Optional<String> whyNoRateLimit(String tool) {
+        List<org.mcpcatalogue.policy.validate.PolicyError> errors = org.mcpcatalogue.policy.Policies.validate(
+                Policy.builder().tool(tool, Rule.rateLimit("limit " + tool, 1, Window.MINUTE)).build());
+        if (errors.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String cause = tool.contains(".")
+                ? "its name contains a dot, and Intercept splits the state path of a rate-limit counter (state." + tool
+                        + "._rate_minute) on dots"
+                : "Intercept reads the state path of its rate-limit counter (state." + tool + "._rate_minute) as that of"
+                        + " the rules under \"*\"";
+        return java.util.Optional.of(cause + ", so policy check refuses the rule (\"" + errors.get(0).message()
+                .replaceFirst("^tools\\.[^ ]*: ", "") + "\")");
+    }
+
+    /** Whether Intercept v1.1 can rate-limit {@code tool} (see {@link #whyNoRateLimit}). */
     public static boolean canRateLimit(String tool) {
-        return !tool.contains(".");
+        return whyNoRateLimit(tool).isEmpty();
     }
 
     /** Writes a bound the way the schema gave it (an integer stays an integer). */

@@ -60,15 +60,13 @@ final class Faq {
             case FINANCIAL -> 3;
         };
         Window w = c == Category.DESTRUCTIVE ? Window.HOUR : c == Category.FINANCIAL ? Window.DAY : Window.MINUTE;
-        if (!Recommender.canRateLimit(name)) {
+        java.util.Optional<String> why = Recommender.whyNoRateLimit(name);
+        if (why.isPresent()) {
             String everyTool = valid(Policy.builder().wildcard(Rule.rateLimit("limit every tool together", n, w)).build());
             faq.add(new Entry("Can I rate-limit " + name + "?",
-                    "Not by its own name. Intercept v1.1 keeps a rate-limit counter at a state path such as state." + name
-                            + "._rate_minute and splits that path on dots, so a rate_limit rule on a tool whose name contains"
-                            + " a dot never finds its counter, and policy check refuses the file (\"condition references"
-                            + " state." + name + "._rate_minute but no matching state block found\"). What works: deny or"
-                            + " hide the tool (below), or put a rate limit under \"*\", which counts every call to the"
-                            + " server together, whatever the tool. Windows are fixed and aligned to UTC; they do not slide.",
+                    "Not by its own name: " + why.get() + ". What works: deny or hide the tool (below), or put a rate"
+                            + " limit under \"*\", which counts every call to the server together, whatever the tool."
+                            + " Windows are fixed and aligned to UTC; they do not slide.",
                     List.of(everyTool)));
         } else {
             String rate = valid(Policy.builder().tool(name, Rule.rateLimit("limit " + name, n, w)).build());

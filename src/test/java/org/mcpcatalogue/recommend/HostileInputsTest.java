@@ -64,8 +64,8 @@ class HostileInputsTest {
     }
 
     @Test
-    void dottedWriteAndExecuteToolsAreDeniedBecauseInterceptCannotRateLimitThem() {
-        Server s = load(Path.of("src/test/resources/catalogues/hostile/dotted-names"), "dotted");
+    void dottedAndGlobalWriteAndExecuteToolsAreDeniedBecauseInterceptCannotRateLimitThem() {
+        Server s = load(Path.of("src/test/resources/catalogues/hostile/unlimitable-names"), "dotted");
         for (Tool t : s.tools()) {
             Verdict v = CLASSIFIER.classify(t);
             Recommendation r = recommender.recommend(t, v);
@@ -75,10 +75,10 @@ class HostileInputsTest {
             if (v.category() == Category.WRITE || v.category() == Category.EXECUTE) {
                 assertEquals("deny", r.rules().get(0).action(), t.name());
                 assertTrue(r.explanation().contains("cannot rate-limit " + t.name()), r.explanation());
-                assertTrue(r.notes().stream().anyMatch(n -> n.contains("contains a dot")), r.notes().toString());
+                assertTrue(r.notes().stream().anyMatch(n -> n.contains(t.name().contains(".") ? "its name contains a dot" : "rules under \"*\"")), r.notes().toString());
             }
         }
-        assertEquals(List.of(Category.READ, Category.WRITE, Category.DESTRUCTIVE, Category.EXECUTE, Category.FINANCIAL),
+        assertEquals(List.of(Category.READ, Category.WRITE, Category.DESTRUCTIVE, Category.EXECUTE, Category.FINANCIAL, Category.WRITE),
                 s.tools().stream().map(t -> CLASSIFIER.classify(t).category()).toList(), "the fixture covers every category");
         List<Verdict> verdicts = s.tools().stream().map(t -> CLASSIFIER.classify(t, new HashSet<>(s.tags()))).toList();
         List<Recommendation> recs = new ArrayList<>();

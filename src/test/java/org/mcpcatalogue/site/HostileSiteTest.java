@@ -48,7 +48,7 @@ class HostileSiteTest {
 
     @BeforeAll
     static void buildEach() {
-        for (String c : List.of("payloads", "markdown-links", "xml-forbidden", "dotted-names", "huge-bounds")) {
+        for (String c : List.of("payloads", "markdown-links", "xml-forbidden", "unlimitable-names", "huge-bounds")) {
             Path out = tmp.resolve(c);
             SiteFixture.Build b = SiteFixture.build(HOSTILE.resolve(c), out);
             assertEquals(0, b.exitCode(), c + ":\n" + b.out() + b.err());
@@ -195,8 +195,8 @@ class HostileSiteTest {
 
     @Test
     void aDottedToolPageSaysWhyItIsDeniedAndEveryExampleIsValid() throws IOException {
-        Document d = Jsoup.parse(read("dotted-names", "tools/dotted/files-write/index.html"));
-        assertTrue(d.text().contains("Intercept v1.1 cannot rate-limit a tool whose name contains a dot"), d.text());
+        Document d = Jsoup.parse(read("unlimitable-names", "tools/dotted/files-write/index.html"));
+        assertTrue(d.text().contains("Intercept v1.1 cannot rate-limit files.write: its name contains a dot"), d.text());
         Element faq = d.select("details.faq").stream().filter(e -> e.text().contains("Can I rate-limit files.write?")).findFirst().orElseThrow();
         assertTrue(faq.text().contains("Not by its own name"), faq.text());
         assertTrue(faq.text().contains("\"*\""), faq.text());
