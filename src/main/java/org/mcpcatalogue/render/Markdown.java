@@ -17,8 +17,10 @@ import org.jsoup.safety.Safelist;
 
 /**
  * Markdown from the catalogue (server descriptions, attack pages) made safe to put in a page: raw HTML is
- * escaped, link and image URLs other than http, https, mailto and site-relative ones are dropped, and the
- * result is cleaned once more by jsoup's safelist.
+ * escaped; every link and image URL is made a valid URI (or the link is reduced to its text); URLs other than
+ * http, https, mailto and site-relative ones are dropped; a server description (third-party text) keeps only
+ * absolute links, while the catalogue's own root-relative links are written under the site's base path; the
+ * result is cleaned once more by jsoup's safelist. Link titles are attribute values, escaped by the renderer.
  */
 public final class Markdown {
 
