@@ -118,6 +118,20 @@ class HostileInputsTest {
     }
 
     @Test
+    void pastedJsonWithADefaultBeyondItsBoundsIsProvedWithAValueInsideThem() {
+        // catalogue classify has no validate step: a default outside the bounds must not become the example call.
+        Tool t = ToolJson.read(JsonText.parse("""
+                {"name": "run_x", "description": "Execute.", "inputSchema": {"type": "object", "properties": {
+                  "n": {"type": "number", "minimum": 1, "maximum": 5, "default": 1e999999999},
+                  "e": {"enum": [1e999999999, 2]}}, "required": ["n", "e"]}}"""), "test");
+        Recommendation r = recommend(t);
+        assertValid("run_x", r.snippetYaml());
+        Proof proof = prover.prove(t, r);
+        assertProved(proof);
+        assertTrue(proof.steps().size() >= 8, proof.steps().toString());
+    }
+
+    @Test
     void anEnumOfAHundredThousandValuesIsLeftOutAndTheSnippetStaysSmall() {
         Server s = load(Path.of("src/test/resources/catalogues/hostile/huge-enum"), "huge-enum");
         for (Tool t : s.tools()) {
