@@ -165,6 +165,33 @@ class HostileInputsTest {
     }
 
     @Test
+    void whenEvenTheHideListIsTooLargeOneRuleDeniesEveryTool() {
+        // Out of reach of a 1 MiB catalogue file, so built in memory: 8,000 destructive tools with 128-character names.
+        List<Tool> tools = new ArrayList<>();
+        for (int i = 0; i < 8_000; i++) {
+            String name = "delete_" + "x".repeat(115) + String.format("%06d", i);
+            tools.add(ToolJson.read(JsonText.parse("{\"name\": \"" + name + "\", \"description\": \"Delete a file permanently.\","
+                    + " \"inputSchema\": {\"type\": \"object\"}}"), "test"));
+        }
+        Server s = new Server("huge", "Huge", "example", java.net.URI.create("https://example.org/huge"), java.util.Optional.empty(),
+                "Huge.", List.of(), java.util.Optional.empty(), java.util.Optional.empty(), LocalDate.of(2026, 1, 1), "test", tools,
+                new org.mcpcatalogue.diag.Location("huge.yaml", 1, 1));
+        List<Verdict> verdicts = s.tools().parallelStream().map(CLASSIFIER::classify).toList();
+        List<Recommendation> recs = new ArrayList<>();
+        for (int i = 0; i < s.tools().size(); i++) {
+            recs.add(recommender.recommend(s.tools().get(i), verdicts.get(i)));
+        }
+        ServerPolicy p = recommender.serverPolicy(s, verdicts, recs);
+        assertEquals(ServerPolicy.Form.DENY_ALL, p.form());
+        assertValid("huge.yaml", p.yaml());
+        assertTrue(p.yaml().length() < 4096, p.yaml());
+        assertTrue(p.notes().get(1).startsWith("Even a compact file hiding each tool that must be denied would be "), p.notes().toString());
+        Proof proof = prover.prove(s.tools(), recs, p);
+        assertProved(proof);
+        assertEquals("8000 of 8000 refused", proof.steps().get(1).observed());
+    }
+
+    @Test
     void perToolCommentsGoFirstWhenTheyAloneMakeTheFileTooLarge(@TempDir Path dir) {
         Server s = load(GeneratedCatalogues.manyTools(dir, 4_000), "many");
         List<Verdict> verdicts = s.tools().parallelStream().map(t -> CLASSIFIER.classify(t, new HashSet<>(s.tags()))).toList();
