@@ -104,7 +104,7 @@ public final class SiteChecker {
             return java.util.Optional.of(new Problem(page, "<" + tag + " " + attr + "=\"" + link + "\"> is not a valid URL"));
         }
         if (uri.getScheme() != null || link.startsWith("//")) {
-            String s = uri.getScheme() == null ? "" : uri.getScheme();
+            String s = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
             if (!s.equals("http") && !s.equals("https") && !s.equals("mailto")) {
                 return java.util.Optional.of(new Problem(page, "<" + tag + " " + attr + "=\"" + link + "\"> uses the scheme " + s));
             }

@@ -128,6 +128,10 @@ public final class Prover {
         if (!steps.get(0).passed()) {
             return new Proof(sp.slug(), steps);
         }
+        if (sp.form() != ServerPolicy.Form.PER_TOOL) {
+            compact(tools, recs, sp, steps);
+            return new Proof(sp.slug(), steps);
+        }
         PolicyEngine engine = engine(sp.policy());
         int agree = 0;
         for (int i = 0; i < tools.size(); i++) {
@@ -146,6 +150,53 @@ public final class Prover {
         steps.add(new ProofStep("A tool the file does not list (say, one the server adds later) is denied: “Tool \""
                 + unlisted + "\" is not permitted by policy”", observed(d), !d.allowed() && Decision.DEFAULT_DENY.equals(d.rule())));
         return new Proof(sp.slug(), steps);
+    }
+
+    /**
+     * A compact or deny-all file: each tool the per-tool policy denies is refused (hidden, or by the one deny
+     * rule), each other tool's first call in a minute is allowed, and the shared {@code "*"} limit holds.
+     */
+    private void compact(List<Tool> tools, List<Recommendation> recs, ServerPolicy sp, List<ProofStep> steps) {
+        PolicyEngine engine = engine(sp.policy());
+        boolean denyAll = sp.form() == ServerPolicy.Form.DENY_ALL;
+        int refused = 0;
+        int denied = 0;
+        int allowed = 0;
+        for (int i = 0; i < tools.size(); i++) {
+            Tool tool = tools.get(i);
+            boolean deny = denyAll || recs.get(i).rules().stream().anyMatch(r -> "deny".equals(r.action()));
+            // Each tool in a minute of its own, so the shared limit does not decide this step.
+            Decision d = engine.decide(tool.name(), ExampleArguments.complete(tool), START.plusSeconds(60L * i));
+            if (deny) {
+                denied++;
+                refused += d.allowed() ? 0 : 1;
+            } else {
+                allowed += d.allowed() ? 1 : 0;
+            }
+        }
+        int others = tools.size() - denied;
+        steps.add(new ProofStep("Each of the " + denied + " tools the per-tool policy denies is refused"
+                + (denyAll ? "." : " as hidden."), refused + " of " + denied + " refused", refused == denied));
+        if (others > 0) {
+            steps.add(new ProofStep("The first call of a minute to each of the other " + others + " tools is allowed.",
+                    allowed + " of " + others + " allowed", allowed == others));
+        }
+        for (Rule rule : sp.policy().rulesOf(Policy.WILDCARD)) {
+            if (rule.rateLimit().isEmpty()) {
+                continue;
+            }
+            int n = Integer.parseInt(rule.rateLimit().substring(0, rule.rateLimit().indexOf('/')));
+            String name = unlistedName(sp.policy());
+            PolicyEngine fresh = engine(sp.policy());
+            int ok = 0;
+            for (int i = 0; i < n; i++) {
+                ok += fresh.decide(name, new Json.Obj(java.util.Map.of()), START.plusSeconds(i)).allowed() ? 1 : 0;
+            }
+            Decision over = fresh.decide(name, new Json.Obj(java.util.Map.of()), START.plusSeconds(n));
+            steps.add(new ProofStep("Calls 1–" + n + " within one UTC minute, to any tools, are allowed; call " + (n + 1)
+                    + " is denied: “" + rule.onDeny() + "”", ok + " of " + n + " allowed, then " + observed(over, rule.onDeny()),
+                    ok == n && !over.allowed() && over.message().equals(rule.onDeny())));
+        }
     }
 
     /** The YAML text goes through the same check as {@code catalogue policy check} and reads back unchanged. */

@@ -128,63 +128,90 @@ final class DataFiles {
     }
 
     private String sitemap(List<String> htmlPaths) {
-        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (String p : htmlPaths.stream().filter(p -> !p.equals("404.html")).sorted().toList()) {
-            String path = p.equals("index.html") ? "" : p.endsWith("/index.html") ? p.substring(0, p.length() - "index.html".length()) : p;
-            b.append("  <url><loc>").append(xml(config.absolute(path))).append("</loc></url>\n");
-        }
-        return b.append("</urlset>\n").toString();
+        return Xml.document(w -> {
+            w.writeStartElement("urlset");
+            w.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
+            w.writeCharacters("\n");
+            for (String p : htmlPaths.stream().filter(p -> !p.equals("404.html")).sorted().toList()) {
+                String path = p.equals("index.html") ? "" : p.endsWith("/index.html") ? p.substring(0, p.length() - "index.html".length()) : p;
+                w.writeCharacters("  ");
+                w.writeStartElement("url");
+                Xml.element(w, "loc", config.absolute(path));
+                w.writeEndElement();
+                w.writeCharacters("\n");
+            }
+            w.writeEndElement();
+        });
     }
 
     /** Atom: one entry per server, most recently verified first. */
     private String feed(CatalogueReport report) {
         List<ServerReport> servers = report.servers().stream().sorted(ServerPages.recentlyVerified()).toList();
         String updated = servers.isEmpty() ? "1970-01-01" : servers.get(0).server().verified().toString();
-        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-        b.append("  <title>").append(xml(config.name())).append(": servers by verification date</title>\n");
-        b.append("  <id>").append(xml(config.absolute(""))).append("</id>\n");
-        b.append("  <link rel=\"self\" href=\"").append(xml(config.absolute("feed.xml"))).append("\"/>\n");
-        b.append("  <link href=\"").append(xml(config.absolute(""))).append("\"/>\n");
-        b.append("  <updated>").append(updated).append("T00:00:00Z</updated>\n");
-        b.append("  <author><name>").append(xml(config.name())).append("</name></author>\n");
-        for (ServerReport s : servers) {
-            Server server = s.server();
-            b.append("  <entry>\n");
-            b.append("    <title>").append(xml(server.name() + ": " + Views.plural(s.tools().size(), "tool", "tools")
-                    + ", " + s.changing() + " can change or destroy data")).append("</title>\n");
-            b.append("    <id>").append(xml(config.absolute(s.path()))).append("</id>\n");
-            b.append("    <link href=\"").append(xml(config.absolute(s.path()))).append("\"/>\n");
-            b.append("    <updated>").append(server.verified()).append("T00:00:00Z</updated>\n");
-            b.append("    <summary>").append(xml(Views.oneLine(server.description(), 300))).append("</summary>\n");
-            b.append("  </entry>\n");
-        }
-        return b.append("</feed>\n").toString();
+        return Xml.document(w -> {
+            w.writeStartElement("feed");
+            w.writeDefaultNamespace("http://www.w3.org/2005/Atom");
+            w.writeCharacters("\n  ");
+            Xml.element(w, "title", config.name() + ": servers by verification date");
+            w.writeCharacters("\n  ");
+            Xml.element(w, "id", config.absolute(""));
+            w.writeCharacters("\n  ");
+            w.writeEmptyElement("link");
+            w.writeAttribute("rel", "self");
+            w.writeAttribute("href", Xml.text(config.absolute("feed.xml")));
+            w.writeCharacters("\n  ");
+            w.writeEmptyElement("link");
+            w.writeAttribute("href", Xml.text(config.absolute("")));
+            w.writeCharacters("\n  ");
+            Xml.element(w, "updated", updated + "T00:00:00Z");
+            w.writeCharacters("\n  ");
+            w.writeStartElement("author");
+            Xml.element(w, "name", config.name());
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            for (ServerReport s : servers) {
+                Server server = s.server();
+                w.writeCharacters("  ");
+                w.writeStartElement("entry");
+                w.writeCharacters("\n    ");
+                Xml.element(w, "title", server.name() + ": " + Views.plural(s.tools().size(), "tool", "tools")
+                        + ", " + s.changing() + " can change or destroy data");
+                w.writeCharacters("\n    ");
+                Xml.element(w, "id", config.absolute(s.path()));
+                w.writeCharacters("\n    ");
+                w.writeEmptyElement("link");
+                w.writeAttribute("href", Xml.text(config.absolute(s.path())));
+                w.writeCharacters("\n    ");
+                Xml.element(w, "updated", server.verified() + "T00:00:00Z");
+                w.writeCharacters("\n    ");
+                Xml.element(w, "summary", Views.oneLine(server.description(), 300));
+                w.writeCharacters("\n  ");
+                w.writeEndElement();
+                w.writeCharacters("\n");
+            }
+            w.writeEndElement();
+        });
     }
 
     private String llms(CatalogueReport report, List<Attack> attacks) {
-        StringBuilder b = new StringBuilder("# ").append(config.name()).append("\n\n");
+        StringBuilder b = new StringBuilder("# ").append(MarkdownText.inline(config.name())).append("\n\n");
         b.append("> MCP servers and their tools, each classified by what a call can do (Read, Write, Execute, Destructive,"
                 + " Financial) with a risk level, a 1-5 score and the signals behind them, and an Intercept policy that the"
                 + " embedded policy engine has validated and exercised.\n\n");
-        b.append("Machine-readable: ").append(config.absolute("api/catalogue.json")).append(" (everything), ")
-                .append(config.absolute("api/servers/")).append("<slug>.json (one server), ")
-                .append(config.absolute("policies/")).append("<slug>.yaml (a server's Intercept policy).\n\n");
+        b.append("Machine-readable: ").append(MarkdownText.url(config.absolute("api/catalogue.json"))).append(" (everything), ")
+                .append(MarkdownText.url(config.absolute("api/servers/"))).append("\\<slug\\>.json (one server), ")
+                .append(MarkdownText.url(config.absolute("policies/"))).append("\\<slug\\>.yaml (a server's Intercept policy).\n\n");
         b.append("## Servers\n\n");
         for (ServerReport s : report.servers().stream().sorted(Comparator.comparing(x -> x.server().slug())).toList()) {
-            b.append("- [").append(s.server().name()).append("](").append(config.absolute(s.path())).append("): ")
+            b.append("- ").append(MarkdownText.link(s.server().name(), config.absolute(s.path()))).append(": ")
                     .append(Views.plural(s.tools().size(), "tool", "tools")).append(", ").append(s.changing())
                     .append(" can change or destroy data\n");
         }
         b.append("\n## Attack patterns\n\n");
         for (Attack a : attacks) {
-            b.append("- [").append(a.title()).append("](").append(config.absolute("attacks/" + a.id() + "/")).append("): ")
-                    .append(a.summary()).append('\n');
+            b.append("- ").append(MarkdownText.link(a.title(), config.absolute("attacks/" + a.id() + "/"))).append(": ")
+                    .append(MarkdownText.inline(a.summary())).append('\n');
         }
         return b.toString();
-    }
-
-    static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

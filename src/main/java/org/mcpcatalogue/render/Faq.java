@@ -11,6 +11,7 @@ import org.mcpcatalogue.policy.model.Policy;
 import org.mcpcatalogue.policy.model.Rule;
 import org.mcpcatalogue.policy.model.Window;
 import org.mcpcatalogue.policy.write.PolicyWriter;
+import org.mcpcatalogue.recommend.Recommender;
 
 /**
  * The six questions of a tool page, answered truly to the engine: fixed UTC windows, counters shared by every
@@ -60,8 +61,11 @@ final class Faq {
             case FINANCIAL -> 3;
         };
         Window w = c == Category.DESTRUCTIVE ? Window.HOUR : c == Category.FINANCIAL ? Window.DAY : Window.MINUTE;
-        String rate = valid(Policy.builder().tool(name, Rule.rateLimit("limit " + name, n, w)).build());
-        faq.add(new Entry("Can I rate-limit " + name + "?",
+        java.util.Optional<String> why = Recommender.whyNoRateLimit(name);
+        String rate = valid(why.isPresent()
+                ? Policy.builder().wildcard(Rule.rateLimit("limit every tool together", n, w)).build()
+                : Policy.builder().tool(name, Rule.rateLimit("limit " + name, n, w)).build());
+        faq.add(why.isPresent() ? cannotRateLimit(name, why.get(), rate) : new Entry("Can I rate-limit " + name + "?",
                 "Yes: a rule with rate_limit: N/minute, N/hour or N/day. Windows are fixed and aligned to UTC: a minute"
                         + " counter starts again at every :00 second, an hour counter at the top of the hour, a day counter at"
                         + " midnight UTC; they do not slide. Counters are kept per tool and shared by every client of the same"
@@ -83,6 +87,14 @@ final class Faq {
                         + "). It has " + Views.plural(serverTools, "tool", "tools") + " in the catalogue; its tool list was"
                         + " last verified on " + t.server().verified() + ".", List.of()));
         return faq;
+    }
+
+    /** Intercept cannot rate-limit this name (a dot, or _global): why, and what works instead. */
+    private static Entry cannotRateLimit(String name, String why, String everyTool) {
+        return new Entry("Can I rate-limit " + name + "?",
+                "Not by its own name: " + why + ". What works: deny or hide the tool (below), or put a rate limit under"
+                        + " \"*\", which counts every call to the server together, whatever the tool. Windows are fixed and"
+                        + " aligned to UTC; they do not slide.", List.of(everyTool));
     }
 
     private static String whatItDoes(Category c) {

@@ -11,6 +11,7 @@ import org.mcpcatalogue.model.Category;
 import org.mcpcatalogue.pipeline.CatalogueReport;
 import org.mcpcatalogue.pipeline.ServerReport;
 import org.mcpcatalogue.prove.ProofStep;
+import org.mcpcatalogue.recommend.ServerPolicy;
 
 /** {@code /servers/} and {@code /servers/<slug>/}. */
 final class ServerPages {
@@ -86,7 +87,8 @@ final class ServerPages {
                 "counts", counts,
                 "tools", s.tools().stream().map(t -> Views.toolRow(config, t)).toList(),
                 "flags", flags,
-                "policy", map("yaml", s.policy().yaml(), "file", server.slug() + ".yaml", "url", config.link("policies/" + server.slug() + ".yaml")),
+                "policy", map("yaml", s.policy().yaml(), "file", server.slug() + ".yaml", "url", config.link("policies/" + server.slug() + ".yaml"),
+                        "perTool", s.policy().form() == ServerPolicy.Form.PER_TOOL ? List.of(Map.of()) : List.of(), "notes", s.policy().notes()),
                 "proof", proof,
                 "repository", server.repository().toString(),
                 "homepage", server.homepage().map(u -> List.of(u.toString())).orElse(List.of()),

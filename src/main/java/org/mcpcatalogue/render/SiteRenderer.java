@@ -22,13 +22,14 @@ public final class SiteRenderer {
     private final Templates templates;
     private final Content content;
     private final SiteConfig config;
-    private final Markdown markdown = new Markdown();
+    private final Markdown markdown;
 
     public SiteRenderer(Path templatesDir, SiteConfig config) {
         this.templatesDir = templatesDir;
         this.templates = new Templates(templatesDir);
         this.content = new Content(templatesDir);
         this.config = config;
+        this.markdown = new Markdown(config.base());
     }
 
     public Markdown markdown() {

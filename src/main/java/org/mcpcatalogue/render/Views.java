@@ -45,7 +45,7 @@ final class Views {
     static Map<String, Object> page(SiteConfig config, String path, String title, String description, String ogType,
                                     List<Json> jsonLd, List<String> scripts) {
         List<String> ld = jsonLd.stream().map(j -> JsonText.write(j).replace("<", "\\u003c").replace(">", "\\u003e")
-                .replace("&", "\\u0026")).toList();
+                .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")).toList();
         return map("title", title, "description", description, "canonical", config.absolute(path), "ogType", ogType,
                 "jsonLd", ld, "scripts", scripts);
     }

@@ -57,13 +57,15 @@ public final class StaticServer implements AutoCloseable {
             Map.entry("webmanifest", "application/manifest+json"));
 
     private final Path root;
+    private final String mount;
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
 
-    private StaticServer(Path root, HttpServer server, ExecutorService executor) {
+    private StaticServer(Path root, String mount, HttpServer server, ExecutorService executor) {
         this.root = root;
+        this.mount = mount;
         this.server = server;
         this.executor = executor;
     }
@@ -75,6 +77,21 @@ public final class StaticServer implements AutoCloseable {
      * @return the running server; close it to stop
      */
     public static StaticServer start(Path root) {
+        return start(root, "");
+    }
+
+    /**
+     * Starts serving {@code root} under the URL path {@code mount} (e.g. {@code /sub}), as a host serving a site
+     * from a sub-path does: {@code /sub/x} is {@code root/x}, {@code /sub} redirects to {@code /sub/}, and every
+     * path outside {@code /sub/} is a 404 (plain text: the site's own 404 page is not there either).
+     *
+     * @param root  the directory to serve; must exist
+     * @param mount {@code ""} for the host's root, or a path starting with {@code /} and not ending with one
+     */
+    public static StaticServer start(Path root, String mount) {
+        if (!mount.isEmpty() && (!mount.startsWith("/") || mount.endsWith("/"))) {
+            throw new IllegalArgumentException("mount must be empty or like /sub, got " + mount);
+        }
         Path dir = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("not a directory: " + dir);
@@ -86,7 +103,7 @@ public final class StaticServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            StaticServer server = new StaticServer(dir, http, executor);
+            StaticServer server = new StaticServer(dir, mount, http, executor);
             http.createContext("/", server::handle);
             http.setExecutor(executor);
             http.start();
@@ -154,7 +171,24 @@ public final class StaticServer implements AutoCloseable {
             exchange.sendResponseHeaders(405, -1);
             return 405;
         }
-        Path file = resolve(path);
+        if (!mount.isEmpty()) {
+            if (path.equals(mount)) {
+                exchange.getResponseHeaders().set("Location", mount + "/" + (query == null ? "" : "?" + query));
+                exchange.sendResponseHeaders(301, -1);
+                return 301;
+            }
+            if (!path.startsWith(mount + "/")) {
+                byte[] body = "404 Not Found (outside the mount)\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", TYPES.get("txt"));
+                exchange.sendResponseHeaders(404, head ? -1 : body.length);
+                if (!head) {
+                    exchange.getResponseBody().write(body);
+                }
+                return 404;
+            }
+        }
+        String local = path.substring(mount.length());
+        Path file = resolve(local);
         if (file != null && Files.isDirectory(file)) {
             if (!path.endsWith("/")) {
                 String location = path + "/" + (query == null ? "" : "?" + query);
