@@ -13,8 +13,8 @@ import org.mcpcatalogue.text.HiddenText;
 /**
  * Numbers and bounds in tools' JSON Schemas that later stages turn into policy conditions, example calls and
  * page text. Every number must be a finite 64-bit floating-point number (what JSON readers and Intercept
- * use: {@code 1e400} would become infinity, {@code 1e-400} zero); a numeric bound that is a whole number must
- * lie within ±2^53, where such numbers are exact; counts ({@code minLength}, {@code maxItems}, …) are whole
+ * use: {@code 1e400} would become infinity, {@code 1e-400} zero); a whole-number bound beyond ±2^53, where such
+ * numbers stop being exact, is a warning (the policy leaves it out); counts ({@code minLength}, {@code maxItems}, …) are whole
  * numbers from 0. A schema whose bounds admit no value ({@code minimum} above {@code maximum}, …) is an error,
  * as is a {@code default} outside its bounds or its {@code enum}. An enum of more than {@value #MAX_ENUM}
  * values is a warning.
@@ -55,8 +55,9 @@ final class SchemaBoundsCheck implements Check.PerServer {
         for (String key : NUMERIC) {
             num(o, key).ifPresent(v -> {
                 if (isWhole(v) && v.abs().compareTo(EXACT_LIMIT) > 0) {
-                    out.error(pos.at(p + "/" + key), key + " " + text(v) + " is beyond ±2^53 (9007199254740992):"
-                            + " a 64-bit floating-point number (JSON readers, Intercept) cannot hold it exactly");
+                    out.warning(pos.at(p + "/" + key), key + " " + text(v) + " is beyond ±2^53 (9007199254740992):"
+                            + " a 64-bit floating-point number (JSON readers, Intercept) cannot hold it exactly, so the"
+                            + " recommended policy leaves this bound out");
                 } else if (key.equals("multipleOf") && v.signum() <= 0) {
                     out.error(pos.at(p + "/" + key), "multipleOf must be greater than 0, got " + text(v));
                 }

@@ -64,18 +64,25 @@ class HostileInputsTest {
     }
 
     @Test
-    void dottedAndGlobalWriteAndExecuteToolsAreDeniedBecauseInterceptCannotRateLimitThem() {
+    void dottedWriteAndExecuteToolsAreDeniedBecauseInterceptCannotRateLimitThem() {
         Server s = load(Path.of("src/test/resources/catalogues/hostile/unlimitable-names"), "dotted");
         for (Tool t : s.tools()) {
             Verdict v = CLASSIFIER.classify(t);
             Recommendation r = recommender.recommend(t, v);
             assertValid(t.name(), r.snippetYaml());
             assertProved(prover.prove(t, r));
+            if (!t.name().contains(".")) {
+                // Intercept v1.1 rate-limits a tool named _global on its own; only beside a "*" rate limit do the
+                // two collide, which the server policy never writes for such a tool (the proof checks it below).
+                assertEquals("_global", t.name());
+                assertTrue(r.rules().stream().anyMatch(rule -> !rule.rateLimit().isEmpty()), r.snippetYaml());
+                continue;
+            }
             assertTrue(r.rules().stream().allMatch(rule -> rule.rateLimit().isEmpty()), r.snippetYaml());
             if (v.category() == Category.WRITE || v.category() == Category.EXECUTE) {
                 assertEquals("deny", r.rules().get(0).action(), t.name());
                 assertTrue(r.explanation().contains("cannot rate-limit " + t.name()), r.explanation());
-                assertTrue(r.notes().stream().anyMatch(n -> n.contains(t.name().contains(".") ? "its name contains a dot" : "rules under \"*\"")), r.notes().toString());
+                assertTrue(r.notes().stream().anyMatch(n -> n.contains("its name contains a dot")), r.notes().toString());
             }
         }
         assertEquals(List.of(Category.READ, Category.WRITE, Category.DESTRUCTIVE, Category.EXECUTE, Category.FINANCIAL, Category.WRITE),
