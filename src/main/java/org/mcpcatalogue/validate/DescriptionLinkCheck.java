@@ -2,7 +2,6 @@ package org.mcpcatalogue.validate;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,12 +22,12 @@ import org.mcpcatalogue.text.HiddenText;
 /**
  * A server's description is Markdown that becomes part of its page, and the page checker stops the whole build
  * on a link it refuses, naming only the generated page. So the links are checked here, each at its own line
- * and column when the description is a literal block ({@code |}), else at the description's position: a destination must be a valid URL, and an absolute one must use {@code http}, {@code https} or
- * {@code mailto} written in lower case (other schemes are dropped from the page: a warning); a link title may
- * not hold quotes, angle brackets, line breaks or other control characters, which only an attempt to break
- * out of the title attribute needs. A link within the site must lead to a page the site will have: one to
- * {@code /servers/<slug>/} or {@code /tools/<slug>/<tool>/} of a server or tool the catalogue lacks is an error;
- * any other relative link is a warning, as validate cannot tell which other pages the site will have.
+ * and column when the description is a literal block ({@code |}), else at the description's position: a
+ * destination must be a valid URL; a link title may not hold quotes, angle brackets, line breaks or other control
+ * characters, which only an attempt to break out of the title attribute needs. What the page changes is a
+ * warning: schemes other than {@code http}, {@code https} and {@code mailto} are dropped, an upper-case scheme is
+ * written in lower case, and a link that is not a full URL (a relative path, a fragment, {@code //host}) keeps
+ * only its text, since a third party's description must not pose as the catalogue's own navigation.
  */
 final class DescriptionLinkCheck implements Check {
 
@@ -40,23 +39,18 @@ final class DescriptionLinkCheck implements Check {
 
     @Override
     public void check(List<LoadedServer> servers, Diagnostics out) {
-        Set<String> pages = new HashSet<>();
-        for (LoadedServer s : servers) {
-            pages.add("servers/" + s.server().slug() + "/");
-            s.server().tools().forEach(t -> pages.add("tools/" + s.server().slug() + "/" + t.slug() + "/"));
-        }
         for (LoadedServer s : servers) {
             Optional<Location> content = s.positions().find("/description@content");
             s.positions().find("/description").ifPresent(at -> parser.parse(s.server().description()).accept(new AbstractVisitor() {
                 @Override
                 public void visit(Link link) {
-                    check("link", link.getDestination(), link.getTitle(), place(link, at, content), pages, out);
+                    check("link", link.getDestination(), link.getTitle(), place(link, at, content), out);
                     visitChildren(link);
                 }
 
                 @Override
                 public void visit(Image image) {
-                    check("image", image.getDestination(), image.getTitle(), place(image, at, content), pages, out);
+                    check("image", image.getDestination(), image.getTitle(), place(image, at, content), out);
                     visitChildren(image);
                 }
             }));
@@ -76,8 +70,7 @@ final class DescriptionLinkCheck implements Check {
         return new Location(c.file(), c.line() + span.getLineIndex(), c.column() + span.getColumnIndex());
     }
 
-    private static void check(String what, String destination, String title, Location at, Set<String> pages,
-                              Diagnostics out) {
+    private static void check(String what, String destination, String title, Location at, Diagnostics out) {
         String shown = HiddenText.quoted(destination);
         String d = destination.strip();
         int colon = d.indexOf(':');
@@ -92,9 +85,8 @@ final class DescriptionLinkCheck implements Check {
                 return;
             }
             if (!scheme.equals(lower)) {
-                out.error(at, "description: the " + what + " to " + shown + " must write its scheme in lower case ("
-                        + lower + ":), as the page checker requires");
-                return;
+                out.warning(at, "description: the " + what + " to " + shown + " writes its scheme in upper case; the"
+                        + " page writes it as " + lower + ":");
             }
         }
         URI uri;
@@ -105,32 +97,15 @@ final class DescriptionLinkCheck implements Check {
                     + "); encode spaces and quotes as %20 and %22");
             return;
         }
-        if (!absolute && !d.startsWith("//")) {
-            internal(what, uri, shown, at, pages, out);
+        boolean empty = (uri.getPath() == null || uri.getPath().isEmpty()) && uri.getFragment() == null && uri.getHost() == null;
+        if (!absolute && !empty) {
+            out.warning(at, "description: the " + what + " to " + shown + " is not a full URL; a description is the"
+                    + " server's own text, so the page keeps only the text of links into this site (write a full"
+                    + " https:// URL)");
         }
         if (title != null && !title.isEmpty() && title.codePoints().anyMatch(c -> c == '"' || c == '<' || c == '>' || HiddenText.nameKindOf(c) != null)) {
             out.error(at, "description: the title " + HiddenText.quoted(title) + " of the " + what + " to " + shown
                     + " may not contain quotes, angle brackets, line breaks or control characters");
-        }
-    }
-
-    private static void internal(String what, URI uri, String shown, Location at, Set<String> pages, Diagnostics out) {
-        String path = uri.getPath() == null ? "" : uri.getPath();
-        String page = path.startsWith("/") ? path.substring(1) : path;
-        if (page.endsWith("/index.html")) {
-            page = page.substring(0, page.length() - "index.html".length());
-        }
-        boolean knownKind = path.startsWith("/servers/") || path.startsWith("/tools/");
-        if (path.isEmpty() && (uri.getFragment() == null || uri.getFragment().isEmpty())) {
-            return; // an empty link: the page itself
-        }
-        if (knownKind && !pages.contains(page)) {
-            out.error(at, "description: the " + what + " to " + shown + " leads to a page the site will not have"
-                    + " (pages of servers and tools are /servers/<slug>/ and /tools/<slug>/<tool>/, for those in the catalogue)");
-        } else if (!knownKind || uri.getFragment() != null) {
-            out.warning(at, "description: the " + what + " to " + shown + " is relative; validate cannot tell whether"
-                    + " the site has that page" + (uri.getFragment() == null ? "" : " and fragment") + ", and the build"
-                    + " stops at a link it cannot follow (prefer a full https:// URL)");
         }
     }
 }
