@@ -24,12 +24,13 @@ import org.mcpcatalogue.yaml.SafeYaml;
  * (src/test/resources/classify/labelled-catalogue.yaml, see docs/labelling.md) for one split:
  *
  * <pre>
- * mvn -B -q -o test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.mcpcatalogue.classify.AccuracyReport -Dexec.args=dev
+ * mvn -B -q -o package -DskipTests
+ * java -cp target/test-classes:target/catalogue.jar org.mcpcatalogue.classify.AccuracyReport dev
  * </pre>
  *
- * The argument is {@code dev}, {@code test} or {@code all}, optionally followed by another set file. The test split
- * is frozen: run it to report, never to tune a rule.
+ * from the repository root (the rules are read from {@link RulesLoader#REPOSITORY_PATH}). The argument is
+ * {@code dev}, {@code test} or {@code all}, optionally followed by another set file. The test split is frozen: run it
+ * to report, never to tune a rule.
  */
 public final class AccuracyReport {
 
