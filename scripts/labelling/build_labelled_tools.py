@@ -15,10 +15,21 @@ copies its definition verbatim:
              copied as inputSchema).
   scaffold   the one-line description from the `#  name: description` comment above the
              tool in policylayer-scaffolds/<server>.yaml; no schema, no annotations.
+  catalogue  title, description, inputSchema, outputSchema and annotations from
+             catalogue/servers/<stem>.yaml of this repository (judgements-catalogue-*.yaml,
+             every file matching that glob). These go to a second output file,
+             labelled-catalogue.yaml, and each entry gets `split: dev` or `split: test`,
+             decided by the server stem alone (see split_of and docs/labelling.md).
 
-Usage: build_labelled_tools.py REFERENCE_DIR OUTPUT_FILE
+Usage: build_labelled_tools.py REFERENCE_DIR OUTPUT_FILE [CATALOGUE_OUTPUT_FILE]
+
+With a third argument the catalogue set is written too (to CATALOGUE_OUTPUT_FILE, normally
+src/test/resources/classify/labelled-catalogue.yaml); OUTPUT_FILE is rewritten either way.
 """
+import collections
 import copy
+import glob
+import hashlib
 import json
 import os
 import re
@@ -29,6 +40,12 @@ import yaml
 HERE = os.path.dirname(os.path.abspath(__file__))
 LABELS = ("Read", "Write", "Execute", "Destructive", "Financial")
 SOURCES = ("github", "docker", "scaffold")
+
+
+REPO = os.path.dirname(os.path.dirname(HERE))
+CATALOGUE_SERVERS = os.path.join(REPO, "catalogue", "servers")
+CATALOGUE_FIELDS = ("title", "description", "inputSchema", "outputSchema", "annotations")
+SPLITS = ("dev", "test")
 
 
 def fail(msg):
@@ -160,6 +177,99 @@ def build(ref):
     return entries
 
 
+def split_of(stem):
+    """dev or test, from the server's file stem alone, so that whole servers fall on one side.
+
+    Fixed before any result was looked at: test when the first 8 hex digits of the stem's
+    SHA-256, read as an integer, are 0 or 1 modulo 5 (about 40% of the servers)."""
+    return "test" if int(hashlib.sha256(stem.encode("utf-8")).hexdigest()[:8], 16) % 5 < 2 else "dev"
+
+
+def catalogue_tools(stem, cache):
+    if stem not in cache:
+        path = os.path.join(CATALOGUE_SERVERS, f"{stem}.yaml")
+        if not os.path.isfile(path):
+            fail(f"catalogue server {stem}: no file {path}")
+        with open(path, encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        tools = {}
+        for t in doc.get("tools") or []:
+            if t["name"] in tools:
+                fail(f"catalogue server {stem}: tool {t['name']} defined twice")
+            tools[t["name"]] = t
+        cache[stem] = tools
+    return cache[stem]
+
+
+def load_catalogue_judgements():
+    files = sorted(glob.glob(os.path.join(HERE, "judgements-catalogue-*.yaml")))
+    if not files:
+        fail("no judgements-catalogue-*.yaml files next to the script")
+    out = []
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        if not isinstance(doc, dict) or doc.get("source") != "catalogue" or not isinstance(doc.get("tools"), list):
+            fail(f"{path}: expected a mapping with source: catalogue and a tools: list")
+        for j in doc["tools"]:
+            if not isinstance(j, dict) or not isinstance(j.get("s"), str) or not isinstance(j.get("n"), str):
+                fail(f"{os.path.basename(path)}: judgement {j!r} needs s (server stem) and n (tool name)")
+            if not isinstance(j.get("l"), str) or not isinstance(j.get("r"), str):
+                fail(f"{os.path.basename(path)}: {j['s']}/{j['n']}: needs l (label) and r (reason)")
+            if "h" in j and j["h"] is not True:
+                fail(f"{os.path.basename(path)}: {j['s']}/{j['n']}: h is either true or absent")
+            unknown = set(j) - {"s", "n", "l", "r", "h"}
+            if unknown:
+                fail(f"{os.path.basename(path)}: {j['s']}/{j['n']}: unknown keys {sorted(unknown)}")
+            out.append((os.path.basename(path), j))
+    return out
+
+
+def build_catalogue(known_tools):
+    """The catalogue set. known_tools: (name, description) pairs already in labelled-tools.yaml,
+    which are refused here so that no tool is counted in both sets."""
+    cache = {}
+    entries = []
+    seen = {}
+    for origin, j in load_catalogue_judgements():
+        stem, name = j["s"], j["n"]
+        key = (stem, name)
+        if key in seen:
+            fail(f"duplicate judgement for catalogue tool {stem}/{name} (in {seen[key]} and {origin})")
+        seen[key] = origin
+        t = catalogue_tools(stem, cache).get(name) or fail(f"{origin}: unknown catalogue tool {stem}/{name}")
+        if (t["name"], t.get("description", "")) in known_tools:
+            fail(f"{origin}: catalogue tool {stem}/{name} is already in labelled-tools.yaml")
+        e = entry(stem, "catalogue", t["name"], t.get("description", ""), t.get("inputSchema"),
+                  t.get("annotations"), j)
+        if "title" in t:
+            e = {**{k: e[k] for k in ("server", "source", "name")}, "title": t["title"],
+                 **{k: v for k, v in e.items() if k not in ("server", "source", "name")}}
+        if "outputSchema" in t:
+            items = list(e.items())
+            at = [k for k, _ in items].index("label")
+            items.insert(at, ("outputSchema", copy.deepcopy(t["outputSchema"])))
+            e = dict(items)
+        e["split"] = split_of(stem)
+        entries.append(e)
+    return entries
+
+
+def print_counts(title, entries, by):
+    counts = collections.Counter((e[by], e["label"]) for e in entries)
+    groups = sorted({e[by] for e in entries})
+    print(f"{title}: {len(entries)} tools from {len({e['server'] for e in entries})} servers")
+    print(f"  {'':8}" + "".join(f"{lab:>12}" for lab in LABELS) + f"{'total':>8}{'servers':>9}")
+    for g in groups:
+        row = [counts[(g, lab)] for lab in LABELS]
+        servers = len({e["server"] for e in entries if e[by] == g})
+        print(f"  {g:8}" + "".join(f"{n:>12}" for n in row) + f"{sum(row):>8}{servers:>9}")
+    total = [sum(counts[(g, lab)] for g in groups) for lab in LABELS]
+    print(f"  {'all':8}" + "".join(f"{n:>12}" for n in total) + f"{sum(total):>8}")
+    hard = collections.Counter(e["label"] for e in entries if e.get("hard"))
+    print(f"  {'hard':8}" + "".join(f"{hard[lab]:>12}" for lab in LABELS) + f"{sum(hard.values()):>8}")
+
+
 class Dumper(yaml.SafeDumper):
     def ignore_aliases(self, data):  # never emit anchors/aliases (the project's reader refuses them)
         return True
@@ -182,20 +292,39 @@ HEADER = """\
 """
 
 
-def main():
-    if len(sys.argv) != 3:
-        fail("usage: build_labelled_tools.py REFERENCE_DIR OUTPUT_FILE")
-    entries = build(sys.argv[1])
+CATALOGUE_HEADER = """\
+# Labelled development set of the catalogue's own tools (catalogue/servers/*.yaml).
+# Every label, reason and hard flag is a human judgement made by reading the tool (see
+# docs/labelling.md, "The catalogue set"); definitions are copied verbatim from the server
+# files. `split` is decided by the server stem alone (sha256 rule in build_labelled_tools.py):
+# the test split is frozen and no rule may be tuned by looking at its tools.
+# Regenerate with scripts/labelling/build_labelled_tools.py.
+"""
+
+
+def write(path, header, entries):
     text = yaml.dump(entries, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=110,
                      default_flow_style=False)
-    with open(sys.argv[2], "w", encoding="utf-8") as f:
-        f.write(HEADER + text)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(header + text)
     # Round-trip check: what we wrote must read back to exactly the same data.
-    with open(sys.argv[2], encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         back = yaml.safe_load(f)
     if back != entries:
-        fail("round-trip mismatch")
-    print(f"wrote {len(entries)} entries to {sys.argv[2]}")
+        fail(f"round-trip mismatch in {path}")
+    print(f"wrote {len(entries)} entries to {path}")
+
+
+def main():
+    if len(sys.argv) not in (3, 4):
+        fail("usage: build_labelled_tools.py REFERENCE_DIR OUTPUT_FILE [CATALOGUE_OUTPUT_FILE]")
+    entries = build(sys.argv[1])
+    if len(sys.argv) == 4:
+        catalogue = build_catalogue({(e["name"], e["description"]) for e in entries})
+    write(sys.argv[2], HEADER, entries)
+    if len(sys.argv) == 4:
+        write(sys.argv[3], CATALOGUE_HEADER, catalogue)
+        print_counts("catalogue set by split", catalogue, "split")
 
 
 if __name__ == "__main__":
