@@ -150,7 +150,9 @@ public final class AccuracyReport {
 
     /** Reads a catalogue set; an unreadable file or an entry missing a field is an IllegalStateException. */
     static List<CatalogueEntry> readCatalogue(Path file) throws IOException {
-        var result = new SafeYaml().read(file.toString(), Files.readAllBytes(file));
+        // The set is one file of some 1,600 tools, larger than a server file may be; the other limits hold.
+        var result = new SafeYaml(new SafeYaml.Limits(16 << 20, SafeYaml.Limits.DEFAULT.maxDepth()))
+                .read(file.toString(), Files.readAllBytes(file));
         if (result.hasErrors()) {
             throw new IllegalStateException(result.diagnostics().toString());
         }
