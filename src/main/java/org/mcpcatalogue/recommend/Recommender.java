@@ -114,7 +114,10 @@ public final class Recommender {
      * explanation and a note (the tool page shows the notes).
      */
     private static Recommendation denyCallerCode(String t, Verdict verdict) {
-        String evidence = verdict.callerCode().orElseThrow().detail();
+        // The signal's evidence, without the sentence of the rule that follows it (": it runs code, …").
+        String detail = verdict.callerCode().orElseThrow().detail();
+        int cut = detail.lastIndexOf(": it ");
+        String evidence = cut > 0 ? detail.substring(0, cut) : detail;
         List<Rule> rules = List.of(Rule.deny("block " + t, t + " runs code, commands or queries that the caller writes,"
                 + " so this policy blocks it. Ask the user to run it themselves, or to enable it deliberately by replacing"
                 + " this rule in the policy."));

@@ -74,8 +74,10 @@ class RecommenderTest {
                 + " in the policy.")), r.rules());
         assertEquals("Deny (or hide) until enabled deliberately", r.summary());
         assertTrue(r.explanation().contains("`hide` is the stricter choice"), r.explanation());
-        assertTrue(r.notes().get(0).startsWith("Blocked: run_command runs code, commands, scripts or queries that the caller writes"
-                + " (\"run\" acting on \"command\""), r.notes().toString());
+        assertEquals(List.of("Blocked: run_command runs code, commands, scripts or queries that the caller writes (\"run\" acting on"
+                + " \"command\"), which makes it Critical whatever its category. Execute tools that start a fixed action are"
+                + " rate-limited; this one would run whatever the agent is led to write, so it is denied until an operator enables"
+                + " it deliberately (or hides it)."), r.notes());
         assertTrue(new org.mcpcatalogue.prove.Prover().prove(t, r).passed());
         // A Read tool that runs browser code the caller writes is blocked too; the note says Read tools are allowed.
         Recommendation read = recommend("{\"name\":\"interact\",\"description\":\"Open a page, click, or run browser code.\","
