@@ -35,11 +35,12 @@ final class CallerCodeScan {
     Optional<Match> scan(Tool tool, List<String> tokens) {
         String description = tool.description();
         for (Map.Entry<String, Json> p : tool.inputProperties().members().entrySet()) {
-            if (!(p.getValue() instanceof Json.Obj prop) || !named(p.getKey()) || !freeText(prop)) {
+            boolean code = named(p.getKey(), rules.fields());
+            if (!(p.getValue() instanceof Json.Obj prop) || !(code || named(p.getKey(), rules.genericFields())) || !freeText(prop)) {
                 continue;
             }
             String said = prop.get("description").orElse(null) instanceof Json.Str s ? s.value() : "";
-            if (rules.executed().matcher(said).find()) {
+            if (rules.executed().matcher(said).find() && (code || rules.language().matcher(said).find())) {
                 return Optional.of(new Match("schema", "\"" + p.getKey() + "\" is run as given (its description: \""
                         + quote(said) + "\")", exempt(tool, tokens, said)));
             }
@@ -64,10 +65,9 @@ final class CallerCodeScan {
         return Optional.empty();
     }
 
-    private boolean named(String name) {
+    private static boolean named(String name, java.util.Set<String> names) {
         List<String> words = NameTokens.split(name);
-        return rules.fields().contains(name.toLowerCase(Locale.ROOT))
-                || (!words.isEmpty() && rules.fields().contains(words.get(words.size() - 1)));
+        return names.contains(name.toLowerCase(Locale.ROOT)) || (!words.isEmpty() && names.contains(words.get(words.size() - 1)));
     }
 
     /** A string or an array of strings, with no {@code enum}: text the caller writes, not a choice. */

@@ -97,8 +97,8 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
      * Tools that run code, commands, scripts or queries the caller writes: Critical ({@code score}) and blocked.
      * See {@code caller_code} in the rules file.
      */
-    public record CallerCode(int score, String why, Set<String> fields, Pattern executed, Set<String> verbs,
-                             Set<String> nouns, List<Pattern> phrases, Pattern unless) {
+    public record CallerCode(int score, String why, Set<String> fields, Pattern executed, Set<String> genericFields,
+                             Pattern language, Set<String> verbs, Set<String> nouns, List<Pattern> phrases, Pattern unless) {
     }
 
     public Optional<Category> verb(String word) {

@@ -209,7 +209,7 @@ public final class RulesLoader {
     }
 
     private Rules.CallerCode callerCode(Node node, int max) {
-        node.only("score", "why", "fields", "executed", "verbs", "nouns", "phrases", "unless");
+        node.only("score", "why", "fields", "executed", "generic_fields", "language", "verbs", "nouns", "phrases", "unless");
         List<Pattern> phrases = new ArrayList<>();
         YamlNode seq = node.node("phrases");
         List<String> texts = strings(seq, "phrases");
@@ -217,7 +217,8 @@ public final class RulesLoader {
             phrases.add(pattern(texts.get(i), loc(((YamlNode.Sequence) seq).items().get(i))));
         }
         return new Rules.CallerCode(node.integer("score", 1, max), node.string("why"), node.set("fields"),
-                pattern(node.string("executed"), node.at(node.node("executed"))), node.set("verbs"), node.set("nouns"),
+                pattern(node.string("executed"), node.at(node.node("executed"))), node.set("generic_fields"),
+                pattern(node.string("language"), node.at(node.node("language"))), node.set("verbs"), node.set("nouns"),
                 phrases, pattern(node.string("unless"), node.at(node.node("unless"))));
     }
 

@@ -201,6 +201,7 @@ class ClassifierTest {
                 tool("trigger_build", "Trigger a build of a pipeline.", "{\"pipeline\":{\"type\":\"string\"}}"),
                 tool("run_workflow", "Run a workflow by its id.", "{\"workflow_id\":{\"type\":\"string\"}}"),
                 tool("search_issues", "Search issues.", "{\"query\":{\"type\":\"string\",\"description\":\"Search query\"}}"),
+                tool("search_index", "Search the index.", "{\"query\":{\"type\":\"string\",\"description\":\"The search query to run\"}}"),
                 tool("kubectl_rollout", "Manage the rollout of a resource.",
                         "{\"subCommand\":{\"type\":\"string\",\"enum\":[\"status\",\"undo\"],\"description\":\"Subcommand to execute\"}}"))) {
             assertTrue(!v.runsCallerCode(), v.signals().toString());
