@@ -20,10 +20,12 @@ public final class Classifier {
 
     private final Rules rules;
     private final PoisoningScan poisoning;
+    private final CallerCodeScan callerCode;
 
     public Classifier(Rules rules) {
         this.rules = rules;
         this.poisoning = new PoisoningScan(rules.poisoning());
+        this.callerCode = new CallerCodeScan(rules.callerCode());
     }
 
     public Rules rules() {
@@ -78,6 +80,23 @@ public final class Classifier {
                     "+" + rules.poisoning().score() + " risk; level at least High"));
         }
         annotationFlags(tool, w);
+        Optional<CallerCodeScan.Match> code = callerCode.scan(tool, tokens);
+        Optional<Signal> codeSignal = Optional.empty();
+        if (code.isPresent()) {
+            CallerCodeScan.Match m = code.get();
+            int before = Math.min(rules.maxScore(), Math.max(1, rules.base(w.category) + w.score));
+            if (m.exempt().isPresent()) {
+                w.signals.add(new Signal(m.source(), m.detail() + ": it " + rules.callerCode().why(),
+                        "none: it says it can only read (\"" + m.exempt().get() + "\"), so it is not blocked"));
+            } else {
+                int caller = rules.callerCode().score();
+                Signal s = new Signal(m.source(), m.detail() + ": it " + rules.callerCode().why(),
+                        (caller > before ? "+" + (caller - before) + " risk, to " : "") + caller + "/5 ("
+                                + rules.levels().of(caller).label() + "); blocked by default, like a Destructive tool");
+                w.signals.add(s);
+                codeSignal = Optional.of(s);
+            }
+        }
 
         Category category = w.category;
         Confidence confidence = w.confidence;
@@ -90,15 +109,39 @@ public final class Classifier {
             confidence = Confidence.CURATED;
         }
         int score = Math.min(rules.maxScore(), Math.max(1, rules.base(category) + w.score));
-        RiskLevel level = category.baseLevel();
+        if (codeSignal.isPresent()) {
+            score = Math.max(score, rules.callerCode().score());
+        }
+        Rules.Levels levels = rules.levels();
+        RiskLevel floor = levels.floors().get(category);
         if (poisoned) {
-            level = level.atLeast(RiskLevel.HIGH);
+            floor = floor.atLeast(levels.poisoning());
         }
         if (curation.isPresent()) {
-            level = level.atLeast(curation.get().riskLevel().orElse(level));
-            score = curation.get().riskScore().orElse(score);
+            Optional<Integer> curatedScore = curation.get().riskScore();
+            if (curatedScore.isPresent()) {
+                score = curatedScore.get();
+                if (codeSignal.isPresent() && score < rules.callerCode().score()) {
+                    w.signals.add(new Signal("curated", "risk score " + score + " given by the curator",
+                            "lifts the block on running the caller's code"));
+                    codeSignal = Optional.empty();
+                }
+            }
+            Optional<RiskLevel> curatedLevel = curation.get().riskLevel();
+            if (curatedLevel.isPresent() && curatedLevel.get().compareTo(levels.of(score).atLeast(floor)) > 0) {
+                floor = curatedLevel.get();
+                score = Math.max(score, levels.lowestScoreOf(floor));
+            }
         }
-        return new Verdict(category, level, score, confidence, w.signals, w.flags);
+        int coherent = levels.coherentScore(floor);
+        if (score < coherent) {
+            w.signals.add(new Signal("level", "score " + score + " is below " + coherent + ", the lowest that a "
+                    + floor.label() + " tool may show", "+" + (coherent - score) + " risk, so that no tool with a higher"
+                    + " score shows a lower level"));
+            score = coherent;
+        }
+        RiskLevel level = levels.of(score).atLeast(floor);
+        return new Verdict(category, level, score, confidence, w.signals, w.flags, codeSignal);
     }
 
     /** Mutable state of one classification. */

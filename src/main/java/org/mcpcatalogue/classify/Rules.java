@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mcpcatalogue.model.Category;
+import org.mcpcatalogue.model.RiskLevel;
 
 /**
  * The classification rulebook, as read from {@code catalogue/rules/classification.yaml}. See that file for
@@ -14,7 +15,7 @@ import org.mcpcatalogue.model.Category;
 public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String, Category> verbs,
                     Set<String> compounds, Set<String> actionFields, List<ObjectRule> objects, List<PhraseRule> phrases, List<FieldRule> fields,
                     int minDescription, int thinDocsScore, List<ServerRule> serverRules, Poisoning poisoning,
-                    Flows flows) {
+                    Flows flows, Levels levels, CallerCode callerCode) {
 
     /**
      * A verb acting on one of the nouns gives {@code category}. With {@code anyWord} false the noun must be
@@ -46,6 +47,58 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
     /** Nouns and verbs that put a tool in one of the three roles of a toxic flow. */
     public record Flows(Set<String> untrustedNouns, Set<String> untrustedVerbs, Set<String> privateNouns,
                         Set<String> outboundVerbs) {
+    }
+
+    /**
+     * The risk level as a function of the score ({@code byScore}, index = score), with a floor per category and
+     * one for a poisoning finding.
+     */
+    public record Levels(List<RiskLevel> byScore, Map<Category, RiskLevel> floors, RiskLevel poisoning) {
+        public Levels {
+            byScore = List.copyOf(byScore);
+            floors = Map.copyOf(floors);
+        }
+
+        /** The level of a score (1 to the highest score). */
+        public RiskLevel of(int score) {
+            return byScore.get(score - 1);
+        }
+
+        public int maxScore() {
+            return byScore.size();
+        }
+
+        /**
+         * The lowest score a tool whose level floor is {@code floor} may show without breaking the order of the
+         * catalogue: the score s where the next score s+1 already reaches the floor (or the highest score). With
+         * it, any tool of a higher score shows at least this tool's level.
+         */
+        public int coherentScore(RiskLevel floor) {
+            for (int s = 1; s < maxScore(); s++) {
+                if (of(s + 1).compareTo(floor) >= 0) {
+                    return s;
+                }
+            }
+            return maxScore();
+        }
+
+        /** The lowest score that shows {@code level}, or the highest score when none reaches it. */
+        public int lowestScoreOf(RiskLevel level) {
+            for (int s = 1; s <= maxScore(); s++) {
+                if (of(s).compareTo(level) >= 0) {
+                    return s;
+                }
+            }
+            return maxScore();
+        }
+    }
+
+    /**
+     * Tools that run code, commands, scripts or queries the caller writes: Critical ({@code score}) and blocked.
+     * See {@code caller_code} in the rules file.
+     */
+    public record CallerCode(int score, String why, Set<String> fields, Pattern executed, Set<String> genericFields,
+                             Pattern language, Set<String> verbs, Set<String> nouns, List<Pattern> phrases, Pattern unless) {
     }
 
     public Optional<Category> verb(String word) {

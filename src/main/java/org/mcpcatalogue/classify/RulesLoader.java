@@ -18,6 +18,7 @@ import java.util.Set;
 import org.mcpcatalogue.diag.Location;
 import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.model.Category;
+import org.mcpcatalogue.model.RiskLevel;
 import org.mcpcatalogue.yaml.SafeYaml;
 import org.mcpcatalogue.yaml.YamlNode;
 
@@ -78,7 +79,7 @@ public final class RulesLoader {
 
     private Rules rules(Node root) {
         root.only("version", "scores", "verbs", "compounds", "actions", "objects", "phrases", "fields", "documentation", "server",
-                "poisoning", "flows");
+                "poisoning", "flows", "levels", "caller_code");
         if (!(root.scalar("version") instanceof Json.Num n) || n.value().intValue() != 1) {
             throw root.error("version", "version must be 1");
         }
@@ -164,10 +165,61 @@ public final class RulesLoader {
         priv.only("nouns");
         Node outbound = flows.map("outbound");
         outbound.only("verbs");
+        Rules.Levels levels = levels(root.map("levels"), poison, max);
+        Rules.CallerCode callerCode = callerCode(root.map("caller_code"), max);
         return new Rules(baseScores, max, verbs, compounds, actions.set("fields"), objects, phrases, fields, docs.integer("min_description", 0, 1000),
                 docs.integer("score", 0, 4), serverRules,
                 new Rules.Poisoning(poison.integer("score", 0, 4), poison.integer("max_description", 100, 1_000_000), poisonPatterns),
-                new Rules.Flows(untrusted.set("nouns"), untrusted.set("verbs"), priv.set("nouns"), outbound.set("verbs")));
+                new Rules.Flows(untrusted.set("nouns"), untrusted.set("verbs"), priv.set("nouns"), outbound.set("verbs")),
+                levels, callerCode);
+    }
+
+    /**
+     * {@code levels}: a level for every score from 1 to {@code scores.max}, never going down, and a floor for every
+     * category; {@code poisoning.level} is the floor of a tool with a poisoning finding.
+     */
+    private Rules.Levels levels(Node node, Node poison, int max) {
+        node.only("by_score", "floors");
+        YamlNode seq = node.node("by_score");
+        List<String> labels = strings(seq, "levels.by_score");
+        if (labels.size() != max) {
+            throw new RulesException(loc(seq), "levels.by_score has " + labels.size() + " levels; it needs one for every"
+                    + " score from 1 to scores.max (" + max + ")");
+        }
+        List<RiskLevel> levels = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            Location at = loc(((YamlNode.Sequence) seq).items().get(i));
+            String label = labels.get(i);
+            RiskLevel level = RiskLevel.fromLabel(label).orElseThrow(() -> new RulesException(at, "unknown risk level \""
+                    + label + "\" (Low, Medium, High, Critical)"));
+            if (!levels.isEmpty() && level.compareTo(levels.get(i - 1)) < 0) {
+                throw new RulesException(at, "levels.by_score gives score " + (i + 1) + " the level " + level.label()
+                        + ", lower than score " + i + "'s " + levels.get(i - 1).label()
+                        + ": a higher score may never show a lower level");
+            }
+            levels.add(level);
+        }
+        Node floorsNode = node.map("floors");
+        floorsNode.only(java.util.Arrays.stream(Category.values()).map(Category::label).toArray(String[]::new));
+        Map<Category, RiskLevel> floors = new EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            floors.put(c, floorsNode.level(c.label()));
+        }
+        return new Rules.Levels(levels, floors, poison.level("level"));
+    }
+
+    private Rules.CallerCode callerCode(Node node, int max) {
+        node.only("score", "why", "fields", "executed", "generic_fields", "language", "verbs", "nouns", "phrases", "unless");
+        List<Pattern> phrases = new ArrayList<>();
+        YamlNode seq = node.node("phrases");
+        List<String> texts = strings(seq, "phrases");
+        for (int i = 0; i < texts.size(); i++) {
+            phrases.add(pattern(texts.get(i), loc(((YamlNode.Sequence) seq).items().get(i))));
+        }
+        return new Rules.CallerCode(node.integer("score", 1, max), node.string("why"), node.set("fields"),
+                pattern(node.string("executed"), node.at(node.node("executed"))), node.set("generic_fields"),
+                pattern(node.string("language"), node.at(node.node("language"))), node.set("verbs"), node.set("nouns"),
+                phrases, pattern(node.string("unless"), node.at(node.node("unless"))));
     }
 
     private static Pattern pattern(String regex, Location at) {
@@ -264,6 +316,12 @@ public final class RulesLoader {
                 throw error(key, key + " must be a whole number from " + min + " to " + max);
             }
             return n.value().intValue();
+        }
+
+        RiskLevel level(String key) {
+            String label = string(key);
+            return RiskLevel.fromLabel(label).orElseThrow(() -> error(key, "unknown risk level \"" + label
+                    + "\" (Low, Medium, High, Critical)"));
         }
 
         Category category(String key) {

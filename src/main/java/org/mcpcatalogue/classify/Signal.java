@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One piece of evidence behind a verdict, as a page shows it under "Why this category".
  *
- * @param source where it was found: name, description, schema, annotation, server, curated or default
+ * @param source where it was found: name, description, schema, annotation, server, curated, default, or level
+ *               (a score raised so that levels stay in order)
  * @param detail what was found, e.g. {@code verb "delete"} or {@code readOnlyHint: true (declared)}
  * @param effect what it did, e.g. {@code Destructive}, {@code +1 risk}, {@code none}
  */

@@ -40,8 +40,9 @@ import tools.jackson.core.JacksonException;
         mixinStandardHelpOptions = true,
         description = {"Classify MCP tool definitions by the rules alone and recommend a proved Intercept policy.",
                 "Input: one MCP Tool JSON object, an array of them, or a tools/list result {\"tools\": [...]}.",
-                "Output: one JSON line per tool: name, category, risk_level, risk_score, confidence, signals, flags,",
-                "policy (the snippet YAML), policy_summary and proof (what the embedded engine checked)."})
+                "Output (--format json, the default): one JSON line per tool: name, category, risk_level, risk_score,",
+                "confidence, signals, flags, policy (the snippet YAML), policy_summary and proof (what the embedded",
+                "engine checked). --format text: the same verdict for people, one block per tool."})
 public final class ClassifyCommand implements Callable<Integer> {
 
     /** Where standard input comes from; tests replace it. */
@@ -58,6 +59,13 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE",
             description = "Classification rules to use instead of the bundled ones (e.g. catalogue/rules/classification.yaml).")
     Path rules;
+
+    /** How verdicts are printed. */
+    public enum Format { json, text }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json (one line per tool, for programs) or text (a readable verdict per tool). Default: ${DEFAULT-VALUE}.")
+    Format format;
 
     @Spec
     CommandSpec spec;
@@ -105,12 +113,17 @@ public final class ClassifyCommand implements Callable<Integer> {
         Recommender recommender = new Recommender();
         Prover prover = new Prover();
         boolean allProved = true;
-        for (Tool tool : tools) {
+        for (int i = 0; i < tools.size(); i++) {
+            Tool tool = tools.get(i);
             Verdict v = classifier.classify(tool, new LinkedHashSet<>(tags));
             Recommendation r = recommender.recommend(tool, v);
             Proof proof = prover.prove(tool, r);
             allProved &= proof.passed();
-            out.println(line(tool, v, r, proof));
+            if (format == Format.text) {
+                out.print((i == 0 ? "" : "\n") + text(tool, v, r, proof));
+            } else {
+                out.println(line(tool, v, r, proof));
+            }
         }
         out.flush();
         return allProved ? Main.OK : Main.INVALID;
@@ -128,5 +141,60 @@ public final class ClassifyCommand implements Callable<Integer> {
                 "policy", Json.str(r.snippetYaml()),
                 "policy_summary", Json.str(r.summary()),
                 "proof", new Json.Arr(proof.steps().stream().map(p -> (Json) p.toJson()).toList())));
+    }
+
+    /**
+     * The verdict for people: the name; category, level and score, confidence; each signal as
+     * {@code source: detail → effect}; the flags; the recommended action in one line; and the policy snippet,
+     * unindented so that it can be copied as it is. Control and bidirectional characters from the tool are
+     * shown escaped, so a pasted tool cannot rewrite the terminal.
+     */
+    static String text(Tool tool, Verdict v, Recommendation r, Proof proof) {
+        StringBuilder b = new StringBuilder();
+        b.append(clean(tool.name())).append('\n');
+        b.append("  category:    ").append(v.category().label()).append('\n');
+        b.append("  risk:        ").append(v.riskLevel().label()).append(" · ").append(v.riskScore()).append("/5\n");
+        b.append("  confidence:  ").append(v.confidence().label()).append('\n');
+        b.append("  signals:\n");
+        for (var s : v.signals()) {
+            b.append("    ").append(s.source()).append(": ").append(clean(s.detail())).append(" → ").append(clean(s.effect())).append('\n');
+        }
+        if (v.flags().isEmpty()) {
+            b.append("  flags:       none\n");
+        } else {
+            b.append("  flags:\n");
+            for (var f : v.flags()) {
+                b.append("    ").append(f.kind()).append(": ").append(clean(f.detail())).append('\n');
+            }
+        }
+        b.append("  recommended: ").append(clean(r.summary())).append('\n');
+        long held = proof.steps().stream().filter(p -> p.passed()).count();
+        b.append("  policy (the embedded engine checked ").append(proof.steps().size()).append(" claims, ").append(held)
+                .append(held == proof.steps().size() ? " hold" : " hold; FAILED:").append("):\n");
+        for (var p : proof.steps()) {
+            if (!p.passed()) {
+                b.append("    failed: ").append(clean(p.claim())).append(" Engine: ").append(clean(p.observed())).append('\n');
+            }
+        }
+        b.append(r.snippetYaml());
+        if (!r.snippetYaml().endsWith("\n")) {
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Control, line-separator and bidirectional characters as {@code \\uXXXX}. */
+    static String clean(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean unsafe = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
+                    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f;
+            if (unsafe) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 }

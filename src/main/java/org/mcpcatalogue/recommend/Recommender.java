@@ -25,7 +25,9 @@ import org.mcpcatalogue.policy.write.PolicyWriter;
  *   <li>Execute: {@code rate_limit: 10/minute}, and an evaluate rule that requires every required input
  *       ({@code exists: true}) and holds the required inputs to the schema's enums and numeric bounds;</li>
  *   <li>Destructive: {@code action: deny}, with an {@code on_deny} saying how to enable it deliberately;</li>
- *   <li>Financial: {@code action: deny}: requires human approval.</li>
+ *   <li>Financial: {@code action: deny}: requires human approval (Intercept v1.1 has no approval action);</li>
+ *   <li>a tool that runs code, commands, scripts or queries the caller writes, whatever its category:
+ *       {@code action: deny}, like a Destructive tool, with an {@code on_deny} saying how to enable it.</li>
  * </ul>
  * Every rule is named and its {@code on_deny} tells the agent what to do.
  */
@@ -40,6 +42,9 @@ public final class Recommender {
         List<String> notes = new ArrayList<>();
         String summary;
         String explanation;
+        if (verdict.runsCallerCode() && verdict.category() != Category.DESTRUCTIVE && verdict.category() != Category.FINANCIAL) {
+            return denyCallerCode(t, verdict);
+        }
         if (verdict.category() == Category.WRITE || verdict.category() == Category.EXECUTE) {
             java.util.Optional<String> why = whyNoRateLimit(t);
             if (why.isPresent()) {
@@ -80,7 +85,7 @@ public final class Recommender {
                 rules.add(Rule.deny("block " + t, t + " can delete or irreversibly overwrite data, so this policy blocks"
                         + " it. Ask the user to do it themselves, or to enable it deliberately by replacing this rule in"
                         + " the policy."));
-                summary = "Deny (or hide) until enabled deliberately";
+                summary = DENY_SUMMARY;
                 explanation = "Destructive tools delete or irreversibly overwrite. Deny by default; an operator who needs"
                         + " the tool replaces the deny rule deliberately, for example with a rate limit. `hide` is the"
                         + " stricter choice: every call with an object of arguments is refused as if the tool were not there.";
@@ -90,12 +95,46 @@ public final class Recommender {
                         + " requires human approval. Ask the user to perform or approve this action."));
                 summary = "Deny: requires human approval";
                 explanation = "Financial tools move money or commit spending. An agent should not do that on its own:"
-                        + " deny the call, and let a person act.";
+                        + " deny the call, and let a person act. Intercept v1.1 has no action that asks a person to"
+                        + " approve a call, so the policy denies it; newer Intercept versions add require_approval, which"
+                        + " the catalogue will recommend once its engine can prove it.";
             }
             default -> throw new IllegalStateException();
         }
         Policy snippet = Policy.builder().tool(t, rules).build();
         return new Recommendation(t, summary, rules, explanation, notes, snippet, PolicyWriter.write(snippet));
+    }
+
+    /** The summary of a recommendation that blocks a tool until an operator enables it. */
+    public static final String DENY_SUMMARY = "Deny (or hide) until enabled deliberately";
+
+    /**
+     * A tool that runs code, commands, scripts or queries the caller writes: blocked like a Destructive tool, since
+     * whatever the agent is led to write runs with the server's privileges; the reason is in the message, the
+     * explanation and a note (the tool page shows the notes).
+     */
+    private static Recommendation denyCallerCode(String t, Verdict verdict) {
+        // The signal's evidence, without the sentence of the rule that follows it (": it runs code, …").
+        String detail = verdict.callerCode().orElseThrow().detail();
+        int cut = detail.lastIndexOf(": it ");
+        String evidence = cut > 0 ? detail.substring(0, cut) : detail;
+        List<Rule> rules = List.of(Rule.deny("block " + t, t + " runs code, commands or queries that the caller writes,"
+                + " so this policy blocks it. Ask the user to run it themselves, or to enable it deliberately by replacing"
+                + " this rule in the policy."));
+        String explanation = t + " runs code, commands, scripts or queries written in the call (" + evidence + "). Whatever"
+                + " the agent is led to write runs with the server's privileges, so a prompt injection in anything the agent"
+                + " reads becomes code execution: as dangerous as a Destructive tool, so it is denied by default like one; a"
+                + " rate limit would only slow an attack down. An operator who needs the tool replaces the deny rule"
+                + " deliberately, for example with a rate limit and a regex condition that allows only the commands"
+                + " expected. `hide` is the stricter choice: every call with an object of arguments is refused as if the"
+                + " tool were not there.";
+        List<String> notes = List.of("Blocked: " + t + " runs code, commands, scripts or queries that the caller writes ("
+                + evidence + "), which makes it Critical whatever its category. " + verdict.category().label() + " tools"
+                + " that start a fixed action are " + (verdict.category() == Category.READ ? "allowed" : "rate-limited")
+                + "; this one would run whatever the agent is led to write, so it is denied until an operator enables it"
+                + " deliberately (or hides it).");
+        Policy snippet = Policy.builder().tool(t, rules).build();
+        return new Recommendation(t, DENY_SUMMARY, rules, explanation, notes, snippet, PolicyWriter.write(snippet));
     }
 
     /**

@@ -69,7 +69,8 @@ final class ListingPages {
                         "The four risk levels of MCP tools, from Low to Critical, and what each asks of a policy.",
                         "website", List.of(), List.of()),
                 "heading", "Risk levels",
-                "lede", "A tool's risk level follows its category and can only be raised, for example by signs of tool poisoning.",
+                "lede", "A tool's risk level follows its risk score, with its category as a floor: across the catalogue, a higher score"
+                        + " never shows a lower level.",
                 "items", levels)));
         return jobs;
     }

@@ -158,4 +158,60 @@ class ClassifierTest {
                 + "\"ids\":{\"type\":\"array\"},\"force\":{\"type\":\"boolean\"},\"url\":{\"type\":\"string\"},\"recursive\":{\"type\":\"boolean\"}}}}");
         assertEquals(5, v.riskScore());
     }
+
+    private static Verdict tool(String name, String description, String properties) {
+        return classify("{\"name\":\"" + name + "\",\"description\":" + JsonText.quote(description)
+                + ",\"inputSchema\":{\"type\":\"object\",\"properties\":" + properties + "}}");
+    }
+
+    /** Issue 10, item 5: the tools the issue names, each running what the caller writes. */
+    @Test
+    void aToolThatRunsTheCallersCodeIsCriticalFiveWithTheSignalShown() {
+        List<Verdict> verdicts = List.of(
+                tool("run_command", "Run a command on this linux machine",
+                        "{\"command\":{\"type\":\"string\",\"description\":\"The command\"}}"),
+                tool("browser_run_code_unsafe", "Run a Playwright code snippet. Unsafe: executes arbitrary JavaScript.",
+                        "{\"code\":{\"type\":\"string\",\"description\":\"A JavaScript function to execute\"}}"),
+                tool("execute_sql", "Executes SQL against the database.", "{\"sql\":{\"type\":\"string\"}}"),
+                tool("run_python", "Runs a Python program and returns its output.",
+                        "{\"source\":{\"type\":\"string\",\"description\":\"Python source to run\"}}"),
+                tool("exec", "Exec into a container.",
+                        "{\"cmd\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"Command to execute in the container\"}}"));
+        for (Verdict v : verdicts) {
+            assertEquals(RiskLevel.CRITICAL, v.riskLevel(), v.signals().toString());
+            assertEquals(5, v.riskScore(), v.signals().toString());
+            assertTrue(v.runsCallerCode(), v.signals().toString());
+            assertTrue(v.signals().contains(v.callerCode().orElseThrow()), "the signal is shown with the others");
+        }
+        // The name comes before the description; Execute 3 plus 1 for the free-form "command" is 4, so +1 to 5.
+        assertEquals(new Signal("name", "\"run\" acting on \"command\": it runs code, commands, scripts or queries that the caller"
+                + " writes", "+1 risk, to 5/5 (Critical); blocked by default, like a Destructive tool"),
+                verdicts.get(0).callerCode().orElseThrow());
+        assertEquals("schema", verdicts.get(1).callerCode().orElseThrow().source());
+        assertEquals("\"code\" is run as given (its description: \"A JavaScript function to execute\"): it runs code, commands,"
+                + " scripts or queries that the caller writes", verdicts.get(1).callerCode().orElseThrow().detail());
+        assertEquals("name", verdicts.get(2).callerCode().orElseThrow().source());
+        assertEquals("schema", verdicts.get(4).callerCode().orElseThrow().source());
+    }
+
+    /** What is not running the caller's code: fixed actions, paid inference, search queries, read-only queries. */
+    @Test
+    void aFixedActionOrASearchQueryIsNotCallerCode() {
+        for (Verdict v : List.of(
+                tool("trigger_build", "Trigger a build of a pipeline.", "{\"pipeline\":{\"type\":\"string\"}}"),
+                tool("run_workflow", "Run a workflow by its id.", "{\"workflow_id\":{\"type\":\"string\"}}"),
+                tool("search_issues", "Search issues.", "{\"query\":{\"type\":\"string\",\"description\":\"Search query\"}}"),
+                tool("search_index", "Search the index.", "{\"query\":{\"type\":\"string\",\"description\":\"The search query to run\"}}"),
+                tool("kubectl_rollout", "Manage the rollout of a resource.",
+                        "{\"subCommand\":{\"type\":\"string\",\"enum\":[\"status\",\"undo\"],\"description\":\"Subcommand to execute\"}}"))) {
+            assertTrue(!v.runsCallerCode(), v.signals().toString());
+            assertTrue(v.riskScore() < 5, v.signals().toString());
+        }
+        Verdict readOnly = tool("query", "Run a read-only SQL query", "{\"sql\":{\"type\":\"string\"}}");
+        assertTrue(!readOnly.runsCallerCode());
+        assertEquals(Category.EXECUTE, readOnly.category());
+        assertEquals(RiskLevel.HIGH, readOnly.riskLevel());
+        assertTrue(readOnly.signals().stream().anyMatch(s -> s.effect().equals(
+                "none: it says it can only read (\"read-only\"), so it is not blocked")), readOnly.signals().toString());
+    }
 }

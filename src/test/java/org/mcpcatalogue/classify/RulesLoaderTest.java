@@ -49,6 +49,40 @@ class RulesLoaderTest {
     void anUnknownKeyIsAnError() throws IOException {
         String text = rules().replace("scores:\n", "scorez: 1\nscores:\n");
         assertEquals("rules.yaml:" + lineOf(text, "scorez") + ":1: error: unknown key \"scorez\" in the rules (allowed: version, scores,"
-                + " verbs, compounds, actions, objects, phrases, fields, documentation, server, poisoning, flows)", error(text));
+                + " verbs, compounds, actions, objects, phrases, fields, documentation, server, poisoning, flows, levels, caller_code)",
+                error(text));
+    }
+
+    private static final String BY_SCORE = "  by_score:       [Low, Medium, High, High, Critical]";
+
+    @Test
+    void levelsThatGoDownAsTheScoreGoesUpAreAnError() throws IOException {
+        String text = rules().replace(BY_SCORE, "  by_score:       [Low, Medium, High, Medium, Critical]");
+        assertEquals("rules.yaml:" + lineOf(text, "  by_score:") + ":39: error: levels.by_score gives score 4 the level Medium,"
+                + " lower than score 3's High: a higher score may never show a lower level", error(text));
+    }
+
+    @Test
+    void aScoreWithoutALevelIsAnError() throws IOException {
+        String text = rules().replace(BY_SCORE, "  by_score:       [Low, Medium, High, Critical]");
+        assertEquals("rules.yaml:" + lineOf(text, "  by_score:") + ":19: error: levels.by_score has 4 levels; it needs one for"
+                + " every score from 1 to scores.max (5)", error(text));
+    }
+
+    @Test
+    void anUnknownLevelOrAMissingFloorIsAnError() throws IOException {
+        String unknown = rules().replace(BY_SCORE, "  by_score:       [Low, Medium, Severe, High, Critical]");
+        assertEquals("rules.yaml:" + lineOf(unknown, "  by_score:") + ":33: error: unknown risk level \"Severe\" (Low, Medium,"
+                + " High, Critical)", error(unknown));
+        String noFloor = rules().replace("floors: {Read: Low, ", "floors: {");
+        assertEquals("rules.yaml:" + lineOf(noFloor, "  floors:") + ":11: error: missing \"Read\" in floors", error(noFloor));
+    }
+
+    @Test
+    void aCallerCodePatternRe2RejectsIsAnError() throws IOException {
+        String text = rules().replace("  unless: '", "  unless: '(?<=x)");
+        String message = error(text);
+        assertEquals(true, message.startsWith("rules.yaml:" + lineOf(text, "  unless:") + ":11: error: invalid pattern (?<=x)"),
+                message);
     }
 }

@@ -86,4 +86,79 @@ class ClassifyCommandTest {
         assertEquals(1, run.exitCode());
         assertEquals("catalogue: stdin: error: \"name\" must be a string, found integer\n", run.err());
     }
+
+    /** Issue 10, item 7. Written from the rules by hand: the verb, the signals in the order the rules add them. */
+    @Test
+    void textFormatIsAReadableVerdictWithThePolicy() {
+        CliRun run = withStdin("[{\"name\":\"delete_file\",\"description\":\"Delete a file.\",\"inputSchema\":{\"type\":\"object\"}},"
+                + "{\"name\":\"execute_sql\",\"description\":\"Run SQL against the database.\",\"inputSchema\":{\"type\":\"object\","
+                + "\"properties\":{\"sql\":{\"type\":\"string\",\"description\":\"The SQL statement to execute\"}},\"required\":[\"sql\"]}}]",
+                "classify", "--format", "text");
+        assertEquals(0, run.exitCode(), run.err());
+        String defaults = "no hints declared; MCP defaults assumed: not read-only, destructive, not idempotent, open world (default)"
+                + " → none: defaults are not evidence either way";
+        assertEquals("""
+                delete_file
+                  category:    Destructive
+                  risk:        Critical · 5/5
+                  confidence:  high
+                  signals:
+                    name: verb "delete" → Destructive
+                    annotation: %s
+                    description: thin description (14 characters) → +1 risk
+                  flags:       none
+                  recommended: Deny (or hide) until enabled deliberately
+                  policy (the embedded engine checked 2 claims, 2 hold):
+                version: "1"
+
+                tools:
+                  delete_file:
+                    rules:
+                      - name: "block delete_file"
+                        action: "deny"
+                        on_deny: "delete_file can delete or irreversibly overwrite data, so this policy blocks it. Ask the user to do it themselves, or to enable it deliberately by replacing this rule in the policy."
+
+                execute_sql
+                  category:    Execute
+                  risk:        Critical · 5/5
+                  confidence:  high
+                  signals:
+                    name: verb "execute_sql" → Execute
+                    schema: free-form command, script or SQL input ("sql") → +1 risk
+                    annotation: %s
+                    schema: "sql" is run as given (its description: "The SQL statement to execute"): it runs code, commands, scripts or queries that the caller writes → +1 risk, to 5/5 (Critical); blocked by default, like a Destructive tool
+                  flags:       none
+                  recommended: Deny (or hide) until enabled deliberately
+                  policy (the embedded engine checked 2 claims, 2 hold):
+                version: "1"
+
+                tools:
+                  execute_sql:
+                    rules:
+                      - name: "block execute_sql"
+                        action: "deny"
+                        on_deny: "execute_sql runs code, commands or queries that the caller writes, so this policy blocks it. Ask the user to run it themselves, or to enable it deliberately by replacing this rule in the policy."
+                """.formatted(defaults, defaults), run.out());
+    }
+
+    @Test
+    void textFormatEscapesControlCharactersFromThePastedTool() {
+        // The field's description is quoted in the caller-code signal: its escape sequence must not reach the terminal.
+        CliRun run = withStdin("{\"name\":\"shell\",\"description\":\"A shell.\",\"inputSchema\":{\"type\":\"object\",\"properties\":"
+                + "{\"command\":{\"type\":\"string\",\"description\":\"Command to run\\u001b[2J\\u202e\"}}}}", "classify", "--format", "text");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(!run.out().contains("\u001b") && !run.out().contains("\u202e"), run.out());
+        assertTrue(run.out().contains("(its description: \"Command to run\\u001b[2J\\u202e\")"), run.out());
+    }
+
+    @Test
+    void jsonStaysTheDefaultAndAnUnknownFormatIsAUsageError() {
+        String tool = "{\"name\":\"list_models\",\"description\":\"List the models available.\"}";
+        String byDefault = withStdin(tool, "classify").out();
+        assertEquals(byDefault, withStdin(tool, "classify", "--format", "json").out());
+        assertTrue(byDefault.startsWith("{\"name\":\"list_models\",\"category\":\"Read\""), byDefault);
+        CliRun xml = withStdin(tool, "classify", "--format", "xml");
+        assertEquals(2, xml.exitCode());
+        assertTrue(xml.err().contains("--format"), xml.err());
+    }
 }

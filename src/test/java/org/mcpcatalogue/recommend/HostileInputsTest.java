@@ -63,6 +63,21 @@ class HostileInputsTest {
         }
     }
 
+    /** The fixture's dotted Execute tool runs the caller's command; one that starts a fixed job is still covered. */
+    @Test
+    void aDottedExecuteToolThatStartsAFixedJobIsDeniedBecauseInterceptCannotRateLimitIt() {
+        Tool t = ToolJson.read(JsonText.parse("{\"name\":\"builds.trigger\",\"description\":\"Trigger a build of the"
+                + " default branch.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{\"branch\":{\"type\":\"string\"}}}}"),
+                "test");
+        Verdict v = CLASSIFIER.classify(t);
+        assertEquals(Category.EXECUTE, v.category());
+        assertFalse(v.runsCallerCode(), v.signals().toString());
+        Recommendation r = recommender.recommend(t, v);
+        assertEquals("deny", r.rules().get(0).action());
+        assertTrue(r.explanation().contains("cannot rate-limit builds.trigger"), r.explanation());
+        assertProved(prover.prove(t, r));
+    }
+
     @Test
     void dottedWriteAndExecuteToolsAreDeniedBecauseInterceptCannotRateLimitThem() {
         Server s = load(Path.of("src/test/resources/catalogues/hostile/unlimitable-names"), "dotted");
@@ -79,7 +94,11 @@ class HostileInputsTest {
                 continue;
             }
             assertTrue(r.rules().stream().allMatch(rule -> rule.rateLimit().isEmpty()), r.snippetYaml());
-            if (v.category() == Category.WRITE || v.category() == Category.EXECUTE) {
+            if (v.runsCallerCode()) {
+                // run.code runs the caller's shell command: blocked for that reason first (issue 10, item 5).
+                assertEquals("deny", r.rules().get(0).action(), t.name());
+                assertTrue(r.explanation().startsWith(t.name() + " runs code, commands, scripts or queries"), r.explanation());
+            } else if (v.category() == Category.WRITE || v.category() == Category.EXECUTE) {
                 assertEquals("deny", r.rules().get(0).action(), t.name());
                 assertTrue(r.explanation().contains("cannot rate-limit " + t.name()), r.explanation());
                 assertTrue(r.notes().stream().anyMatch(n -> n.contains("its name contains a dot")), r.notes().toString());

@@ -63,6 +63,37 @@ class RecommenderTest {
         assertTrue(r.notes().get(0).startsWith("5 optional inputs have an enum or bounds"), r.notes().toString());
     }
 
+    /** Issue 10, item 5: run_command is blocked like a Destructive tool, with how to enable it and why. */
+    @Test
+    void aToolThatRunsTheCallersCommandIsDeniedWithHowToEnableIt() {
+        Tool t = ToolJson.read(JsonText.parse("{\"name\":\"run_command\",\"description\":\"Run a command on this linux machine\","
+                + "\"inputSchema\":{\"type\":\"object\",\"properties\":{\"command\":{\"type\":\"string\"}},\"required\":[\"command\"]}}"), "test");
+        Recommendation r = recommender.recommend(t, CLASSIFIER.classify(t));
+        assertEquals(List.of(Rule.deny("block run_command", "run_command runs code, commands or queries that the caller writes, so"
+                + " this policy blocks it. Ask the user to run it themselves, or to enable it deliberately by replacing this rule"
+                + " in the policy.")), r.rules());
+        assertEquals("Deny (or hide) until enabled deliberately", r.summary());
+        assertTrue(r.explanation().contains("`hide` is the stricter choice"), r.explanation());
+        assertEquals(List.of("Blocked: run_command runs code, commands, scripts or queries that the caller writes (\"run\" acting on"
+                + " \"command\"), which makes it Critical whatever its category. Execute tools that start a fixed action are"
+                + " rate-limited; this one would run whatever the agent is led to write, so it is denied until an operator enables"
+                + " it deliberately (or hides it)."), r.notes());
+        assertTrue(new org.mcpcatalogue.prove.Prover().prove(t, r).passed());
+        // A Read tool that runs browser code the caller writes is blocked too; the note says Read tools are allowed.
+        Recommendation read = recommend("{\"name\":\"interact\",\"description\":\"Open a page, click, or run browser code.\","
+                + "\"inputSchema\":{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"string\"}}}}");
+        assertEquals("deny", read.rules().get(0).action());
+    }
+
+    /** Financial stays a plain deny: Intercept v1.1 has no approval action, and no snippet may use one. */
+    @Test
+    void financialStaysDeniedWithoutAnApprovalAction() {
+        Recommendation r = recommend("{\"name\":\"create_refund\",\"description\":\"Refund a charge to the customer.\"}");
+        assertEquals("deny", r.rules().get(0).action());
+        assertTrue(!r.snippetYaml().contains("approval\"\n") && !r.snippetYaml().contains("require_approval"), r.snippetYaml());
+        assertTrue(r.explanation().contains("newer Intercept versions add require_approval"), r.explanation());
+    }
+
     @Test
     void requiredEnumsAndBoundsAreEnforced() {
         Recommendation r = recommend("{\"name\":\"run_job\",\"description\":\"Run a job.\",\"inputSchema\":{\"type\":\"object\",\"properties\":{"

@@ -1,0 +1,105 @@
+package org.mcpcatalogue.classify;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.mcpcatalogue.json.Json;
+import org.mcpcatalogue.model.Tool;
+
+/**
+ * Finds tools that run code, commands, scripts or queries the caller writes ({@code caller_code} in the rules):
+ * an input field said to be executed, a name such as {@code execute_sql}, or a description such as "Execute
+ * arbitrary Python code". A tool that says its code can only read is found too, but marked exempt.
+ */
+final class CallerCodeScan {
+
+    /**
+     * What was found.
+     *
+     * @param source  where: schema, name or description
+     * @param detail  the evidence, quoted
+     * @param exempt  empty, or why the tool is not blocked (it says the code can only read)
+     */
+    record Match(String source, String detail, Optional<String> exempt) {
+    }
+
+    private static final int QUOTE = 80;
+
+    private final Rules.CallerCode rules;
+
+    CallerCodeScan(Rules.CallerCode rules) {
+        this.rules = rules;
+    }
+
+    Optional<Match> scan(Tool tool, List<String> tokens) {
+        String description = tool.description();
+        for (Map.Entry<String, Json> p : tool.inputProperties().members().entrySet()) {
+            boolean code = named(p.getKey(), rules.fields());
+            if (!(p.getValue() instanceof Json.Obj prop) || !(code || named(p.getKey(), rules.genericFields())) || !freeText(prop)) {
+                continue;
+            }
+            String said = prop.get("description").orElse(null) instanceof Json.Str s ? s.value() : "";
+            if (rules.executed().matcher(said).find() && (code || rules.language().matcher(said).find())) {
+                return Optional.of(new Match("schema", "\"" + p.getKey() + "\" is run as given (its description: \""
+                        + quote(said) + "\")", exempt(tool, tokens, said)));
+            }
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!rules.verbs().contains(tokens.get(i))) {
+                continue;
+            }
+            for (String noun : tokens.subList(i + 1, tokens.size())) {
+                if (rules.nouns().contains(noun)) {
+                    return Optional.of(new Match("name", "\"" + tokens.get(i) + "\" acting on \"" + noun + "\"",
+                            exempt(tool, tokens, "")));
+                }
+            }
+        }
+        for (var pattern : rules.phrases()) {
+            var m = pattern.matcher(description);
+            if (m.find()) {
+                return Optional.of(new Match("description", "\"" + quote(m.group()) + "\"", exempt(tool, tokens, "")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean named(String name, java.util.Set<String> names) {
+        List<String> words = NameTokens.split(name);
+        return names.contains(name.toLowerCase(Locale.ROOT)) || (!words.isEmpty() && names.contains(words.get(words.size() - 1)));
+    }
+
+    /** A string or an array of strings, with no {@code enum}: text the caller writes, not a choice. */
+    private static boolean freeText(Json.Obj prop) {
+        if (prop.get("enum").isPresent()) {
+            return false;
+        }
+        Json type = prop.get("type").orElse(Json.NULL);
+        if (type instanceof Json.Str s && s.value().equals("string")) {
+            return true;
+        }
+        if (type instanceof Json.Str s && s.value().equals("array")) {
+            return prop.get("items").orElse(null) instanceof Json.Obj items
+                    && items.get("type").orElse(null) instanceof Json.Str t && t.value().equals("string")
+                    && items.get("enum").isEmpty();
+        }
+        return false;
+    }
+
+    /** Why the tool is not blocked: its name, description or field says the code can only read. */
+    private Optional<String> exempt(Tool tool, List<String> tokens, String field) {
+        for (String text : List.of(String.join(" ", tokens), tool.description(), field)) {
+            var m = rules.unless().matcher(text);
+            if (m.find()) {
+                return Optional.of(m.group());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String quote(String text) {
+        String one = text.strip().replaceAll("\\s+", " ");
+        return one.length() <= QUOTE ? one : one.substring(0, QUOTE - 1) + "…";
+    }
+}
