@@ -30,18 +30,20 @@ import org.mcpcatalogue.yaml.SafeYaml;
 class PoisoningCorpusTest {
 
     static final Path POISONED = Path.of("src/test/resources/classify/poisoning/poisoned.yaml");
+    /** Written after the rules were tuned on {@link #POISONED}; its recall is reported on its own. */
+    static final Path HELD_OUT = Path.of("src/test/resources/classify/poisoning/poisoned-heldout.yaml");
     static final Path BENIGN = Path.of("src/test/resources/classify/poisoning/benign.yaml");
     static final double MIN_RECALL = 0.90;
     static final double MIN_PRECISION = 0.95;
 
     private static final PoisoningScan SCAN = new PoisoningScan(RulesLoader.load(Path.of(RulesLoader.REPOSITORY_PATH)).poisoning());
 
-    record Poisoned(String attack, String where, Tool tool) {
+    record Poisoned(String attack, String where, Tool tool, Path file) {
     }
 
     @Test
     void recallAndPrecisionOverTheCorpusAndTheCatalogueMeetTheFloors() throws IOException {
-        List<Poisoned> poisoned = readPoisoned();
+        List<Poisoned> poisoned = concat(readPoisoned(POISONED), readPoisoned(HELD_OUT));
         List<Tool> benign = readTools(BENIGN);
         List<Tool> catalogue = catalogueTools();
         assertTrue(poisoned.size() >= 100, "the corpus should hold at least 100 poisoned tools, has " + poisoned.size());
@@ -50,14 +52,18 @@ class PoisoningCorpusTest {
         List<String> misses = new ArrayList<>();
         List<String> falseAlarms = new ArrayList<>();
         Map<String, int[]> perClass = new TreeMap<>();
+        Map<Path, int[]> perFile = new TreeMap<>();
         int found = 0;
         for (Poisoned p : poisoned) {
             List<PoisoningScan.Finding> findings = SCAN.findings(p.tool());
             int[] counts = perClass.computeIfAbsent(p.attack(), k -> new int[2]);
             counts[1]++;
+            int[] fileCounts = perFile.computeIfAbsent(p.file(), k -> new int[2]);
+            fileCounts[1]++;
             if (findings.stream().anyMatch(f -> names(f.field(), p.where()))) {
                 found++;
                 counts[0]++;
+                fileCounts[0]++;
             } else {
                 misses.add(p.attack() + " " + p.tool().name() + " (payload in " + p.where() + ")"
                         + (findings.isEmpty() ? ": nothing found" : ": only " + findings));
@@ -81,6 +87,7 @@ class PoisoningCorpusTest {
                 poisoned.size(), negatives, catalogue.size(), benign.size()));
         report.append(String.format("recall %.3f (%d/%d), precision %.3f (%d true, %d false alarms)%n",
                 recall, found, poisoned.size(), precision, found, falseAlarms.size()));
+        perFile.forEach((k, v) -> report.append(String.format("  recall on %s: %d/%d%n", k.getFileName(), v[0], v[1])));
         perClass.forEach((k, v) -> report.append(String.format("  %-20s %3d/%d%n", k, v[0], v[1])));
         misses.forEach(m -> report.append("miss: ").append(m).append('\n'));
         falseAlarms.forEach(m -> report.append("false alarm: ").append(m).append('\n'));
@@ -101,11 +108,11 @@ class PoisoningCorpusTest {
         assertEquals(false, names("description", "inputSchema/properties/a/description"));
     }
 
-    static List<Poisoned> readPoisoned() throws IOException {
+    static List<Poisoned> readPoisoned(Path file) throws IOException {
         List<Poisoned> out = new ArrayList<>();
-        for (Json item : read(POISONED).items()) {
+        for (Json item : read(file).items()) {
             Json.Obj o = (Json.Obj) item;
-            out.add(new Poisoned(string(o, "attack"), string(o, "where"), ToolJson.read(o.get("tool").orElseThrow(), POISONED.toString())));
+            out.add(new Poisoned(string(o, "attack"), string(o, "where"), ToolJson.read(o.get("tool").orElseThrow(), file.toString()), file));
         }
         return out;
     }
