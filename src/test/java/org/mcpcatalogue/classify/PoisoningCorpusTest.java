@@ -32,6 +32,8 @@ class PoisoningCorpusTest {
     static final Path POISONED = Path.of("src/test/resources/classify/poisoning/poisoned.yaml");
     /** Written after the rules were tuned on {@link #POISONED}; its recall is reported on its own. */
     static final Path HELD_OUT = Path.of("src/test/resources/classify/poisoning/poisoned-heldout.yaml");
+    /** Written after the rules were broadened following {@link #HELD_OUT}; its recall is reported on its own. */
+    static final Path HELD_OUT_2 = Path.of("src/test/resources/classify/poisoning/poisoned-heldout2.yaml");
     static final Path BENIGN = Path.of("src/test/resources/classify/poisoning/benign.yaml");
     static final double MIN_RECALL = 0.90;
     static final double MIN_PRECISION = 0.95;
@@ -43,7 +45,7 @@ class PoisoningCorpusTest {
 
     @Test
     void recallAndPrecisionOverTheCorpusAndTheCatalogueMeetTheFloors() throws IOException {
-        List<Poisoned> poisoned = concat(readPoisoned(POISONED), readPoisoned(HELD_OUT));
+        List<Poisoned> poisoned = concat(concat(readPoisoned(POISONED), readPoisoned(HELD_OUT)), readPoisoned(HELD_OUT_2));
         List<Tool> benign = readTools(BENIGN);
         List<Tool> catalogue = catalogueTools();
         assertTrue(poisoned.size() >= 100, "the corpus should hold at least 100 poisoned tools, has " + poisoned.size());
