@@ -51,4 +51,11 @@ class RulesLoaderTest {
         assertEquals("rules.yaml:" + lineOf(text, "scorez") + ":1: error: unknown key \"scorez\" in the rules (allowed: version, scores,"
                 + " verbs, compounds, actions, objects, phrases, fields, documentation, server, poisoning, flows)", error(text));
     }
+
+    @Test
+    void aPoisoningPatternWithAnUnknownScopeIsAnError() throws IOException {
+        String text = rules().replace("      in: names\n", "      in: parameters\n");
+        assertEquals("rules.yaml:" + lineOf(text, "in: parameters") + ":11: error: in must be one of all, names, text, is parameters",
+                error(text));
+    }
 }
