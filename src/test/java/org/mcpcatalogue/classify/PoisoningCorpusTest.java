@@ -35,6 +35,11 @@ class PoisoningCorpusTest {
     /** Written after the rules were broadened following {@link #HELD_OUT}; its recall is reported on its own. */
     static final Path HELD_OUT_2 = Path.of("src/test/resources/classify/poisoning/poisoned-heldout2.yaml");
     static final Path BENIGN = Path.of("src/test/resources/classify/poisoning/benign.yaml");
+    /**
+     * Written after the final rules and never used to change one: its recall is printed as the estimate for
+     * unseen wording and is not part of the floors.
+     */
+    static final Path UNSEEN = Path.of("src/test/resources/classify/poisoning/poisoned-heldout3.yaml");
     static final double MIN_RECALL = 0.90;
     static final double MIN_PRECISION = 0.95;
 
@@ -93,6 +98,11 @@ class PoisoningCorpusTest {
         perClass.forEach((k, v) -> report.append(String.format("  %-20s %3d/%d%n", k, v[0], v[1])));
         misses.forEach(m -> report.append("miss: ").append(m).append('\n'));
         falseAlarms.forEach(m -> report.append("false alarm: ").append(m).append('\n'));
+        List<Poisoned> unseen = readPoisoned(UNSEEN);
+        long unseenFound = unseen.stream().filter(p -> SCAN.findings(p.tool()).stream().anyMatch(f -> names(f.field(), p.where()))).count();
+        report.append(String.format("not in the floors: recall on %s (unseen wording): %d/%d%n", UNSEEN.getFileName(), unseenFound, unseen.size()));
+        unseen.stream().filter(p -> SCAN.findings(p.tool()).stream().noneMatch(f -> names(f.field(), p.where())))
+                .forEach(p -> report.append("unseen miss: ").append(p.attack()).append(' ').append(p.tool().name()).append('\n'));
         System.out.print(report);
         assertTrue(recall >= MIN_RECALL && precision >= MIN_PRECISION, report.toString());
     }
