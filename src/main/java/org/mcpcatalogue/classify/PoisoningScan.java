@@ -9,10 +9,17 @@ import org.mcpcatalogue.model.Tool;
 import org.mcpcatalogue.text.HiddenText;
 
 /**
- * Looks for text aimed at the model rather than the user, in the description and everywhere in the input
- * schema (property names, descriptions, defaults, enums: full-schema poisoning).
+ * Looks for text aimed at the model rather than the user in every text of a tool the model reads: the title,
+ * the annotations' title, the description, and every name and string anywhere in the input and output schemas
+ * (parameter names, descriptions, enum values, defaults, examples, nested properties, items and
+ * anyOf/oneOf/allOf branches: full-schema poisoning). Each finding names the field, as a path such as
+ * {@code inputSchema/properties/sidenote/description}, and quotes the offending text with hidden characters
+ * and ANSI escapes written visibly.
  */
 final class PoisoningScan {
+
+    /** How much of a matching text a finding quotes. */
+    private static final int QUOTE = 100;
 
     private final Rules.Poisoning rules;
 
@@ -20,56 +27,118 @@ final class PoisoningScan {
         this.rules = rules;
     }
 
-    void scan(Tool tool, List<Flag> flags) {
-        List<HiddenCharacter> hidden = HiddenText.scan(tool.description());
-        if (!hidden.isEmpty()) {
-            HiddenCharacter first = hidden.get(0);
-            flags.add(new Flag("invisible-text", hidden.size() + " hidden character" + (hidden.size() == 1 ? "" : "s")
-                    + " in the description (first: " + first.kind() + " " + first.describe() + " at position "
-                    + (first.index() + 1) + ")"));
+    /**
+     * One finding.
+     *
+     * @param kind  {@code poisoning} (a rule matched) or {@code invisible-text} (hidden characters, ANSI escapes)
+     * @param field where the text is: {@code title}, {@code description}, or a path into a schema; a name is
+     *              written as the path of the member followed by {@code (name)}
+     * @param why   what the text does, from the rule
+     * @param quote the offending text, on one line, shortened, with hidden characters escaped
+     */
+    record Finding(String kind, String field, String why, String quote) {
+        Flag flag() {
+            return new Flag(kind, why + ": \"" + quote + "\" in " + field);
         }
+    }
+
+    /** A text the model sees, where it is, and whether it is a name. */
+    record Text(String field, String value, boolean name) {
+    }
+
+    void scan(Tool tool, List<Flag> flags) {
+        List<Finding> found = findings(tool);
+        // Hidden characters in the description come first: the page and the verdict's signal quote the first flag.
+        found.stream().filter(f -> f.kind().equals("invisible-text") && f.field().equals("description")).forEach(f -> flags.add(f.flag()));
         if (tool.description().length() > rules.maxDescription()) {
             flags.add(new Flag("over-long-description", "description is " + tool.description().length()
                     + " characters long (over " + rules.maxDescription() + "): room to hide instructions"));
         }
-        List<String[]> texts = new ArrayList<>();
-        texts.add(new String[] {"description", tool.description()});
-        collect(tool.inputSchema(), "inputSchema", texts);
-        for (Rules.PoisonPattern p : rules.patterns()) {
-            for (String[] text : texts) {
-                var m = p.pattern().matcher(text[1]);
+        found.stream().filter(f -> !(f.kind().equals("invisible-text") && f.field().equals("description"))).forEach(f -> flags.add(f.flag()));
+    }
+
+    /** Every finding, in the order of the texts (title, description, input schema, output schema). */
+    List<Finding> findings(Tool tool) {
+        List<Finding> out = new ArrayList<>();
+        for (Text text : texts(tool)) {
+            hidden(text).ifPresent(out::add);
+            String subject = text.name() ? words(text.value()) : text.value();
+            for (Rules.PoisonPattern p : rules.patterns()) {
+                if (!p.appliesTo(text.name())) {
+                    continue;
+                }
+                var m = p.pattern().matcher(subject);
                 if (m.find()) {
-                    flags.add(new Flag("poisoning", p.why() + ": \"" + HiddenText.visible(excerpt(m.group())) + "\" in " + text[0]));
-                    break;
+                    String quote = text.name() ? text.value() : m.group();
+                    if (quote.isBlank()) {
+                        // Padding: show how much blank space there is and what it pushes out of view.
+                        quote = "[" + quote.length() + " blank characters] " + subject.substring(m.end()).strip();
+                    }
+                    out.add(new Finding("poisoning", text.field(), p.why(), excerpt(quote)));
                 }
             }
         }
-        for (String[] text : texts.subList(1, texts.size())) {
-            if (!HiddenText.scan(text[1]).isEmpty()) {
-                flags.add(new Flag("invisible-text", "hidden characters in " + text[0]));
-                break;
-            }
+        return out;
+    }
+
+    /** The texts of a tool the model sees, each with its field. */
+    static List<Text> texts(Tool tool) {
+        List<Text> out = new ArrayList<>();
+        tool.title().ifPresent(t -> out.add(new Text("title", t, false)));
+        tool.annotations().title().ifPresent(t -> out.add(new Text("annotations/title", t, false)));
+        out.add(new Text("description", tool.description(), false));
+        collect(tool.inputSchema(), "inputSchema", out);
+        tool.outputSchema().ifPresent(o -> collect(o, "outputSchema", out));
+        return out;
+    }
+
+    private static java.util.Optional<Finding> hidden(Text text) {
+        List<HiddenCharacter> hidden = HiddenText.scan(text.value());
+        if (hidden.isEmpty()) {
+            return java.util.Optional.empty();
         }
+        HiddenCharacter first = hidden.get(0);
+        int at = text.value().offsetByCodePoints(0, first.index());
+        String around = text.value().substring(Math.max(0, at - 20), Math.min(text.value().length(), at + 60));
+        String why;
+        if (text.value().contains("\u001B[") || text.value().contains("\u009B")) {
+            why = "ANSI escape sequence, which can hide or rewrite text on a terminal";
+        } else {
+            why = hidden.size() + " hidden character" + (hidden.size() == 1 ? "" : "s") + " (first: " + first.kind() + " "
+                    + first.describe() + " at position " + (first.index() + 1) + ")";
+        }
+        return java.util.Optional.of(new Finding("invisible-text", text.field(), why, excerpt(around)));
     }
 
-    private static String excerpt(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() > 80 ? one.substring(0, 77) + "…" : one;
+    /** A name read as words: {@code content_from_readingSshKey} becomes {@code content from reading Ssh Key}. */
+    static String words(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[_\\-.]+", " ");
     }
 
-    private static void collect(Json node, String path, List<String[]> out) {
+    /** {@code s} on one line, shortened, with hidden characters, control characters and ANSI escapes escaped. */
+    static String excerpt(String s) {
+        String one = HiddenText.visible(s.replaceAll("[ \\t\\r\\n]+", " ").strip());
+        return one.length() > QUOTE ? one.substring(0, QUOTE - 1) + "…" : one;
+    }
+
+    private static void collect(Json node, String path, List<Text> out) {
         if (node instanceof Json.Obj o) {
             for (Map.Entry<String, Json> e : o.members().entrySet()) {
-                String p = path + "." + e.getKey();
-                out.add(new String[] {p + " (name)", e.getKey()});
+                String p = path + "/" + pointer(e.getKey());
+                out.add(new Text(p + " (name)", e.getKey(), true));
                 collect(e.getValue(), p, out);
             }
         } else if (node instanceof Json.Arr a) {
             for (int i = 0; i < a.items().size(); i++) {
-                collect(a.items().get(i), path + "[" + i + "]", out);
+                collect(a.items().get(i), path + "/" + i, out);
             }
         } else if (node instanceof Json.Str s) {
-            out.add(new String[] {path, s.value()});
+            out.add(new Text(path, s.value(), false));
         }
+    }
+
+    /** A member name as a JSON-pointer segment ({@code ~} and {@code /} escaped), shown visibly. */
+    private static String pointer(String key) {
+        return HiddenText.visible(key.replace("~", "~0").replace("/", "~1"));
     }
 }

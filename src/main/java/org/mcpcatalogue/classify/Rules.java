@@ -41,7 +41,19 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
     public record Poisoning(int score, int maxDescription, List<PoisonPattern> patterns) {
     }
 
-    public record PoisonPattern(String why, Pattern pattern) {
+    /**
+     * One poisoning pattern.
+     *
+     * @param in where it applies: {@code all} texts the model sees, only {@code names} (parameter and property
+     *           names, read with {@code _}, {@code -} and camelCase turned into spaces), or only {@code text}
+     *           (every string that is not a name)
+     */
+    public record PoisonPattern(String why, Pattern pattern, String in) {
+        public static final java.util.List<String> SCOPES = java.util.List.of("all", "names", "text");
+
+        boolean appliesTo(boolean name) {
+            return in.equals("all") || in.equals(name ? "names" : "text");
+        }
     }
 
     /** Nouns and verbs that put a tool in one of the three roles of a toxic flow. */

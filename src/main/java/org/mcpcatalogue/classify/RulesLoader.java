@@ -154,8 +154,12 @@ public final class RulesLoader {
         poison.only("level", "score", "max_description", "patterns");
         List<Rules.PoisonPattern> poisonPatterns = new ArrayList<>();
         for (Node p : poison.list("patterns")) {
-            p.only("why", "pattern");
-            poisonPatterns.add(new Rules.PoisonPattern(p.string("why"), pattern(p.string("pattern"), p.at(p.node("pattern")))));
+            p.only("why", "pattern", "in");
+            String in = p.has("in") ? p.string("in") : "all";
+            if (!Rules.PoisonPattern.SCOPES.contains(in)) {
+                throw p.error("in", "in must be one of " + String.join(", ", Rules.PoisonPattern.SCOPES) + ", is " + in);
+            }
+            poisonPatterns.add(new Rules.PoisonPattern(p.string("why"), pattern(p.string("pattern"), p.at(p.node("pattern"))), in));
         }
         Node flows = root.map("flows");
         flows.only("untrusted", "private", "outbound");

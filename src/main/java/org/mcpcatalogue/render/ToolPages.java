@@ -99,7 +99,7 @@ final class ToolPages {
                 "name", name,
                 "crumb", name,
                 "title", tool.title().or(() -> tool.annotations().title()).map(List::of).orElse(List.of()),
-                "description", tool.description().isBlank() ? "(The server gives no description.)" : tool.description(),
+                "description", tool.description().isBlank() ? "(The server gives no description.)" : shown(tool.description()),
                 "risk", Views.risk(config, v.riskLevel(), v.riskScore()),
                 "category", Views.category(config, v.category()),
                 "confidence", v.confidence().label(),
@@ -165,7 +165,7 @@ final class ToolPages {
             p.get("default").ifPresent(j -> constraints.add("default " + (j instanceof Json.Str s ? s.value() : JsonText.write(j))));
             String description = p.get("description").orElse(null) instanceof Json.Str s ? s.value() : "";
             rows.add(map("name", e.getKey(), "type", type, "required", required.contains(e.getKey()) ? "yes" : "no",
-                    "description", description, "constraints", String.join("; ", constraints)));
+                    "description", shown(description), "constraints", shown(String.join("; ", constraints))));
         }
         return rows;
     }
@@ -224,4 +224,20 @@ final class ToolPages {
         return x >>> 20;
     }
 
+
+    /**
+     * {@code s} with hidden characters (ANSI escapes, bidi controls, zero-width and tag characters) written as
+     * <code>&#92;u{XXXX}</code>, so the page shows what the model reads; tabs and line breaks stay.
+     */
+    static String shown(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (org.mcpcatalogue.text.HiddenText.kindOf(cp) != null) {
+                out.append(String.format("\\u{%04X}", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
 }

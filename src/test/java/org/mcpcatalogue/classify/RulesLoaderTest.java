@@ -85,4 +85,11 @@ class RulesLoaderTest {
         assertEquals(true, message.startsWith("rules.yaml:" + lineOf(text, "  unless:") + ":11: error: invalid pattern (?<=x)"),
                 message);
     }
+
+    @Test
+    void aPoisoningPatternWithAnUnknownScopeIsAnError() throws IOException {
+        String text = rules().replace("      in: names\n", "      in: parameters\n");
+        assertEquals("rules.yaml:" + lineOf(text, "in: parameters") + ":11: error: in must be one of all, names, text, is parameters",
+                error(text));
+    }
 }
