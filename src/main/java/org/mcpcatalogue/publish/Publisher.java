@@ -1,7 +1,6 @@
 package org.mcpcatalogue.publish;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.mcpcatalogue.render.Output;
 
@@ -219,16 +219,28 @@ public final class Publisher {
         for (Path dir : files.stream().map(o -> version.resolve(o.path()).getParent()).distinct().toList()) {
             Files.createDirectories(dir);
         }
-        try {
-            files.parallelStream().forEach(o -> {
-                try {
-                    writer.write(version.resolve(o.path()), o.bytes());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        // No write may escape the stream: a parallel forEach rethrows the first failure while other workers are
+        // still writing, and the caller would then delete the version under their feet and leave part of it
+        // behind. So every task records its failure, the rest are skipped, and the stream ends only when no
+        // write is in flight.
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        files.parallelStream().forEach(o -> {
+            if (failure.get() != null) {
+                return;
+            }
+            try {
+                writer.write(version.resolve(o.path()), o.bytes());
+            } catch (IOException | RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            }
+        });
+        Throwable failed = failure.get();
+        if (failed instanceof IOException io) {
+            throw io;
+        } else if (failed instanceof RuntimeException re) {
+            throw re;
+        } else if (failed instanceof Error error) {
+            throw error;
         }
         writer.write(version.resolve(OutputLocation.MARKER), MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
         return files.stream().mapToLong(o -> o.bytes().length).sum();

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -303,6 +306,47 @@ class PublisherTest {
         assertTrue(Failures.describe(e).startsWith("no space left on device ("), Failures.describe(e));
         assertEquals(expected("v1"), seen(out));
         assertEquals(shown, out.toRealPath());
+        assertClean(work, out);
+    }
+
+    @Test
+    void aFailedWriteReturnsOnlyWhenNoOtherWriteIsInFlight(@TempDir Path work) throws Exception {
+        // A parallel write that fails must not hand control back while other workers still write: the caller
+        // then deletes the version they write into, and whatever they create after its walk is left behind.
+        // Every write that starts after the failure waits until publish has returned (a safety net bounds the
+        // wait), so a publish that returns early sees them write afterwards, whatever the machine's speed.
+        Path out = work.resolve("site");
+        publish(out, "v1");
+        List<Output> many = new ArrayList<>(site("v2"));
+        for (int i = 0; i < 3000; i++) {
+            many.add(Output.text("servers/s" + i + "/index.html", "server " + i));
+        }
+        AtomicBoolean failed = new AtomicBoolean();
+        CountDownLatch returned = new CountDownLatch(1);
+        AtomicInteger writesAfterReturn = new AtomicInteger();
+        Publisher.FileWriter failing = (file, bytes) -> {
+            if (file.getParent().getFileName().toString().equals("t0")) {
+                failed.set(true);
+                throw new java.nio.file.FileSystemException(file.toString(), null, "No space left on device");
+            }
+            if (failed.get()) {
+                try {
+                    returned.await(SAFETY_NET.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (returned.getCount() == 0) {
+                writesAfterReturn.incrementAndGet();
+            }
+            Publisher.FileWriter.FILES.write(file, bytes);
+        };
+        assertThrows(IOException.class,
+                () -> new Publisher(at(out), failing, new Publisher.Listener() { }, SAFETY_NET).publish(many));
+        returned.countDown();
+        ForkJoinPool.commonPool().awaitQuiescence(SAFETY_NET.toMillis(), TimeUnit.MILLISECONDS);
+        assertEquals(0, writesAfterReturn.get(), "writes still running after publish returned");
+        assertEquals(expected("v1"), seen(out));
         assertClean(work, out);
     }
 
