@@ -14,7 +14,23 @@ import org.mcpcatalogue.model.Category;
 public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String, Category> verbs,
                     Set<String> compounds, Set<String> actionFields, List<ObjectRule> objects, List<PhraseRule> phrases, List<FieldRule> fields,
                     int minDescription, int thinDocsScore, List<ServerRule> serverRules, Poisoning poisoning,
-                    Flows flows) {
+                    Flows flows, Senses senses) {
+
+    /**
+     * Classifier v2's finer readings of a name and a description: words that are as often nouns as verbs, the
+     * head nouns that decide a name with no verb, description phrases that cap a category, and operation values
+     * that name no operation of the tool itself.
+     */
+    public record Senses(Set<String> weakVerbs, List<NounRule> nouns, List<CapRule> caps, Set<String> actionIgnore) {
+    }
+
+    /** A name with no verb whose last word is one of {@code nouns} gets {@code category}. */
+    public record NounRule(Category category, String why, Set<String> nouns) {
+    }
+
+    /** A description phrase that lowers a category in {@code from} to {@code category}. */
+    public record CapRule(Set<Category> from, Category category, String why, List<Pattern> patterns) {
+    }
 
     /**
      * A verb acting on one of the nouns gives {@code category}. With {@code anyWord} false the noun must be

@@ -78,7 +78,8 @@ public final class RulesLoader {
 
     private Rules rules(Node root) {
         root.only("version", "scores", "verbs", "compounds", "actions", "objects", "phrases", "fields", "documentation", "server",
-                "poisoning", "flows");
+                "poisoning", "flows",
+                "weak_verbs", "nouns", "caps");
         if (!(root.scalar("version") instanceof Json.Num n) || n.value().intValue() != 1) {
             throw root.error("version", "version must be 1");
         }
@@ -106,7 +107,32 @@ public final class RulesLoader {
 
         Set<String> compounds = root.set("compounds");
         Node actions = root.map("actions");
-        actions.only("fields");
+        actions.only("fields", "ignore");
+        Set<String> actionIgnore = actions.has("ignore") ? actions.set("ignore") : Set.of();
+        Set<String> weakVerbs = root.has("weak_verbs") ? root.set("weak_verbs") : Set.of();
+        for (String w : weakVerbs) {
+            if (!verbs.containsKey(w)) {
+                throw root.error("weak_verbs", "weak verb \"" + w + "\" is not listed under verbs");
+            }
+        }
+        List<Rules.NounRule> nounRules = new ArrayList<>();
+        if (root.has("nouns")) {
+            for (Node o : root.list("nouns")) {
+                o.only("category", "why", "nouns");
+                nounRules.add(new Rules.NounRule(o.category("category"), o.string("why"), o.set("nouns")));
+            }
+        }
+        List<Rules.CapRule> caps = new ArrayList<>();
+        if (root.has("caps")) {
+            for (Node c : root.list("caps")) {
+                c.only("from", "category", "why", "patterns");
+                Set<Category> from = new LinkedHashSet<>();
+                for (String label : strings(c.node("from"), "from")) {
+                    from.add(category(label, c.at(c.node("from"))));
+                }
+                caps.add(new Rules.CapRule(from, c.category("category"), c.string("why"), patterns(c)));
+            }
+        }
         List<Rules.ObjectRule> objects = new ArrayList<>();
         for (Node o : root.list("objects")) {
             o.only("category", "why", "verbs", "nouns", "match");
@@ -120,13 +146,7 @@ public final class RulesLoader {
         List<Rules.PhraseRule> phrases = new ArrayList<>();
         for (Node p : root.list("phrases")) {
             p.only("category", "why", "patterns");
-            List<Pattern> patterns = new ArrayList<>();
-            YamlNode seq = p.node("patterns");
-            List<String> texts = strings(seq, "patterns");
-            for (int i = 0; i < texts.size(); i++) {
-                patterns.add(pattern(texts.get(i), loc(((YamlNode.Sequence) seq).items().get(i))));
-            }
-            phrases.add(new Rules.PhraseRule(p.category("category"), p.string("why"), patterns));
+            phrases.add(new Rules.PhraseRule(p.category("category"), p.string("why"), patterns(p)));
         }
         List<Rules.FieldRule> fields = new ArrayList<>();
         for (Node f : root.list("fields")) {
@@ -167,7 +187,18 @@ public final class RulesLoader {
         return new Rules(baseScores, max, verbs, compounds, actions.set("fields"), objects, phrases, fields, docs.integer("min_description", 0, 1000),
                 docs.integer("score", 0, 4), serverRules,
                 new Rules.Poisoning(poison.integer("score", 0, 4), poison.integer("max_description", 100, 1_000_000), poisonPatterns),
-                new Rules.Flows(untrusted.set("nouns"), untrusted.set("verbs"), priv.set("nouns"), outbound.set("verbs")));
+                new Rules.Flows(untrusted.set("nouns"), untrusted.set("verbs"), priv.set("nouns"), outbound.set("verbs")),
+                new Rules.Senses(weakVerbs, nounRules, caps, actionIgnore));
+    }
+
+    private List<Pattern> patterns(Node p) {
+        List<Pattern> patterns = new ArrayList<>();
+        YamlNode seq = p.node("patterns");
+        List<String> texts = strings(seq, "patterns");
+        for (int i = 0; i < texts.size(); i++) {
+            patterns.add(pattern(texts.get(i), loc(((YamlNode.Sequence) seq).items().get(i))));
+        }
+        return patterns;
     }
 
     private static Pattern pattern(String regex, Location at) {

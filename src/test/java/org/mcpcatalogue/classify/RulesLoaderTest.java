@@ -49,6 +49,6 @@ class RulesLoaderTest {
     void anUnknownKeyIsAnError() throws IOException {
         String text = rules().replace("scores:\n", "scorez: 1\nscores:\n");
         assertEquals("rules.yaml:" + lineOf(text, "scorez") + ":1: error: unknown key \"scorez\" in the rules (allowed: version, scores,"
-                + " verbs, compounds, actions, objects, phrases, fields, documentation, server, poisoning, flows)", error(text));
+                + " verbs, compounds, actions, objects, phrases, fields, documentation, server, poisoning, flows, weak_verbs, nouns, caps)", error(text));
     }
 }
