@@ -44,7 +44,8 @@ class AccuracyTest {
         var dev = AccuracyReport.readCatalogue(AccuracyReport.CATALOGUE_FILE).stream()
                 .filter(e -> e.split().equals("dev")).map(AccuracyReport.CatalogueEntry::entry).toList();
         assertTrue(dev.size() >= 900, "the dev split should hold at least 900 tools, has " + dev.size());
-        AccuracyReport report = new AccuracyReport(new Classifier(RulesLoader.load(Path.of(RulesLoader.REPOSITORY_PATH))), dev);
+        AccuracyReport report = new AccuracyReport(new Classifier(RulesLoader.load(Path.of(RulesLoader.REPOSITORY_PATH))), dev,
+                AccuracyReport.serverTags());
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/classifier-accuracy-dev.txt"), report.renderTable());
         assertTrue(report.agreement() >= DEV_FLOOR, report.renderTable());
