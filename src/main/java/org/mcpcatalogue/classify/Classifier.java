@@ -64,6 +64,7 @@ public final class Classifier {
         actions(tool.inputProperties(), w);
         phrases(tool.description(), w);
         fields(tool.inputProperties(), w);
+        combos(tool.inputProperties(), w);
         caps(tool.description(), w);
         serverContext(verb, serverTags, w);
         if (w.category == null) {
@@ -244,6 +245,30 @@ public final class Classifier {
                 return;
             }
         }
+    }
+
+    /** Fields that together say what the tool does: an amount with a recipient moves money. */
+    private void combos(Json.Obj props, Work w) {
+        for (Rules.ComboRule rule : rules.senses().combos()) {
+            if (w.category != null && !rule.from().contains(w.category)) {
+                continue;
+            }
+            List<String> found = new ArrayList<>();
+            for (Set<String> group : rule.allOf()) {
+                props.members().keySet().stream().filter(name -> named(group, name)).findFirst().ifPresent(found::add);
+            }
+            if (found.size() == rule.allOf().size()) {
+                w.raise(rule.category(), new Signal("schema", "fields \"" + String.join("\" and \"", found) + "\": " + rule.why(),
+                        rule.category().label()));
+            }
+        }
+    }
+
+    private static boolean named(Set<String> names, String property) {
+        List<String> words = NameTokens.split(property);
+        return names.contains(property.toLowerCase(java.util.Locale.ROOT))
+                || (!words.isEmpty() && names.contains(words.get(words.size() - 1)))
+                || (words.size() >= 2 && names.contains(words.get(words.size() - 2) + "_" + words.get(words.size() - 1)));
     }
 
     /** Phrases that lower a category the schema or a verb gave: "Run a read-only SQL query" reads. */

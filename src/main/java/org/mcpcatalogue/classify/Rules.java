@@ -21,7 +21,15 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
      * head nouns that decide a name with no verb, description phrases that cap a category, and operation values
      * that name no operation of the tool itself.
      */
-    public record Senses(Set<String> weakVerbs, List<NounRule> nouns, List<CapRule> caps, Set<String> actionIgnore) {
+    public record Senses(Set<String> weakVerbs, List<NounRule> nouns, List<CapRule> caps, Set<String> actionIgnore,
+                         List<ComboRule> combos) {
+    }
+
+    /**
+     * Input fields that together say what a tool does: one property named from each of {@code allOf} raises a
+     * category in {@code from} (or an unknown one) to {@code category}.
+     */
+    public record ComboRule(Category category, String why, Set<Category> from, List<Set<String>> allOf) {
     }
 
     /** A name with no verb whose last word is one of {@code nouns} gets {@code category}. */

@@ -79,7 +79,7 @@ public final class RulesLoader {
     private Rules rules(Node root) {
         root.only("version", "scores", "verbs", "compounds", "actions", "objects", "phrases", "fields", "documentation", "server",
                 "poisoning", "flows",
-                "weak_verbs", "nouns", "caps");
+                "weak_verbs", "nouns", "caps", "combos");
         if (!(root.scalar("version") instanceof Json.Num n) || n.value().intValue() != 1) {
             throw root.error("version", "version must be 1");
         }
@@ -120,6 +120,24 @@ public final class RulesLoader {
             for (Node o : root.list("nouns")) {
                 o.only("category", "why", "nouns");
                 nounRules.add(new Rules.NounRule(o.category("category"), o.string("why"), o.set("nouns")));
+            }
+        }
+        List<Rules.ComboRule> combos = new ArrayList<>();
+        if (root.has("combos")) {
+            for (Node c : root.list("combos")) {
+                c.only("category", "why", "from", "all_of");
+                Set<Category> from = new LinkedHashSet<>();
+                for (String label : strings(c.node("from"), "from")) {
+                    from.add(category(label, c.at(c.node("from"))));
+                }
+                if (!(c.node("all_of") instanceof YamlNode.Sequence groups) || groups.items().size() < 2) {
+                    throw c.error("all_of", "all_of must be a list of at least two lists of field names");
+                }
+                List<Set<String>> allOf = new ArrayList<>();
+                for (YamlNode g : groups.items()) {
+                    allOf.add(new LinkedHashSet<>(strings(g, "all_of")));
+                }
+                combos.add(new Rules.ComboRule(c.category("category"), c.string("why"), from, allOf));
             }
         }
         List<Rules.CapRule> caps = new ArrayList<>();
@@ -188,7 +206,7 @@ public final class RulesLoader {
                 docs.integer("score", 0, 4), serverRules,
                 new Rules.Poisoning(poison.integer("score", 0, 4), poison.integer("max_description", 100, 1_000_000), poisonPatterns),
                 new Rules.Flows(untrusted.set("nouns"), untrusted.set("verbs"), priv.set("nouns"), outbound.set("verbs")),
-                new Rules.Senses(weakVerbs, nounRules, caps, actionIgnore));
+                new Rules.Senses(weakVerbs, nounRules, caps, actionIgnore, combos));
     }
 
     private List<Pattern> patterns(Node p) {

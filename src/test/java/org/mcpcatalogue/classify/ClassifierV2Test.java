@@ -131,4 +131,33 @@ class ClassifierV2Test {
         assertEquals(Category.FINANCIAL, tool("replace_order", "Replaces an open order").category());
         assertEquals(Category.FINANCIAL, tool("exercise_options", "Exercise option contracts").category());
     }
+
+    // Financial signals of issue 10 that the dev split has no tool for: these tools are modelled on the
+    // issue's misclassification list (a wallet's send, a token transfer with no verb we know, a settlement).
+
+    @Test
+    void anAmountWithARecipientMovesMoney() {
+        Verdict v = classify("""
+                {"name": "wallet_send", "description": "Sends SOL from the agent's wallet.",
+                 "inputSchema": {"type": "object", "properties": {
+                   "toAddress": {"type": "string"}, "amount": {"type": "number"}}}}""");
+        assertEquals(Category.FINANCIAL, v.category());
+        hasSignal(v, "schema", "fields \"amount\" and \"toAddress\"");
+        // A Read verb is never overruled: a fee estimate moves nothing.
+        assertEquals(Category.READ, classify("""
+                {"name": "estimate_fee", "description": "Estimates the network fee of a transfer.",
+                 "inputSchema": {"type": "object", "properties": {
+                   "to": {"type": "string"}, "amount": {"type": "number"}}}}""").category());
+    }
+
+    @Test
+    void tokenAndChainVocabularyAndTheServersDomain() {
+        assertEquals(Category.FINANCIAL, tool("transfer_erc20", "Transfer ERC-20 tokens to an address").category());
+        assertEquals(Category.FINANCIAL, tool("create_settlement", "Create a settlement for the merchant").category());
+        Verdict send = CLASSIFIER.classify(ToolJson.read(JsonText.parse(
+                "{\"name\": \"send\", \"description\": \"Send to an address\"}"), "test"), java.util.Set.of("crypto"));
+        assertEquals(Category.FINANCIAL, send.category());
+        hasSignal(send, "server", "tagged \"crypto\"");
+        assertEquals(Category.WRITE, tool("send", "Send to an address").category());
+    }
 }
