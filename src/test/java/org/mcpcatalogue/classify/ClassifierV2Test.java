@@ -160,4 +160,14 @@ class ClassifierV2Test {
         hasSignal(send, "server", "tagged \"crypto\"");
         assertEquals(Category.WRITE, tool("send", "Send to an address").category());
     }
+
+    @Test
+    void nounsReadAsVerbsAndVerbsInTheirOtherSense() {
+        // Modelled on issue 10's list; the dev split has no such tool.
+        assertEquals(Category.WRITE, tool("abort_build", "Aborts a running build").category());
+        assertEquals(Category.READ, tool("push_notification_status", "Get the delivery status of a push notification").category());
+        assertEquals(Category.WRITE, tool("print_3d_model", "Send a model to the 3D printer").category());
+        assertEquals(Category.EXECUTE, tool("promote_deployment", "Promote a preview deployment to production").category());
+        assertEquals(Category.READ, tool("decode_transaction", "Decode a raw transaction").category());
+    }
 }
