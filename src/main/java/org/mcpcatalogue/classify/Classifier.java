@@ -399,6 +399,9 @@ public final class Classifier {
     private static boolean matches(Rules.FieldRule rule, String name, Json schema) {
         List<String> words = NameTokens.split(name);
         String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (rule.except().contains(lower) || rule.except().contains(String.join("_", words))) {
+            return false;
+        }
         boolean named = rule.names().contains(lower) || (!words.isEmpty() && rule.names().contains(words.get(words.size() - 1)));
         if (!named) {
             return false;

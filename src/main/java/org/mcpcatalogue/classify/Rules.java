@@ -51,9 +51,12 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
     public record PhraseRule(Category category, String why, List<Pattern> patterns) {
     }
 
-    /** An input-schema field that adds a signal (and maybe raises the category). */
+    /**
+     * An input-schema field that adds a signal (and maybe raises the category). {@code except} lists property
+     * names (lower-case, words joined by "_") that never match, e.g. {@code assigned_to} for a recipient.
+     */
     public record FieldRule(String signal, String detail, Set<String> names, Set<String> types,
-                            Optional<Category> category, Set<Category> onlyFor, int score) {
+                            Optional<Category> category, Set<Category> onlyFor, int score, Set<String> except) {
     }
 
     /** A server tag that raises the category of tools with one of the verbs. */

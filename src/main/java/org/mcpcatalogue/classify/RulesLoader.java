@@ -168,7 +168,7 @@ public final class RulesLoader {
         }
         List<Rules.FieldRule> fields = new ArrayList<>();
         for (Node f : root.list("fields")) {
-            f.only("signal", "detail", "names", "types", "category", "only_for", "score");
+            f.only("signal", "detail", "names", "types", "category", "only_for", "score", "except");
             Set<Category> onlyFor = new LinkedHashSet<>();
             if (f.has("only_for")) {
                 for (String c : strings(f.node("only_for"), "only_for")) {
@@ -178,7 +178,7 @@ public final class RulesLoader {
             fields.add(new Rules.FieldRule(f.string("signal"), f.string("detail"), f.set("names"),
                     f.has("types") ? f.set("types") : Set.of(),
                     f.has("category") ? Optional.of(f.category("category")) : Optional.empty(),
-                    onlyFor, f.integer("score", 0, 4)));
+                    onlyFor, f.integer("score", 0, 4), f.has("except") ? f.set("except") : Set.of()));
         }
         Node docs = root.map("documentation");
         docs.only("min_description", "score");

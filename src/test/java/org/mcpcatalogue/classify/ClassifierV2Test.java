@@ -170,4 +170,20 @@ class ClassifierV2Test {
         assertEquals(Category.EXECUTE, tool("promote_deployment", "Promote a preview deployment to production").category());
         assertEquals(Category.READ, tool("decode_transaction", "Decode a raw transaction").category());
     }
+
+    @Test
+    void anAssigneeOrAFileMovesDestinationIsNoExternalRecipient() {
+        Verdict assign = classify("""
+                {"name": "update_issue", "description": "Updates an issue's fields.",
+                 "inputSchema": {"type": "object", "properties": {"assignedTo": {"type": "string"}}}}""");
+        assertTrue(assign.signals().stream().noneMatch(s -> s.detail().contains("external recipients")), assign.signals().toString());
+        Verdict move = classify("""
+                {"name": "move_file", "description": "Moves a file to another directory.",
+                 "inputSchema": {"type": "object", "properties": {"source": {"type": "string"}, "destination": {"type": "string"}}}}""");
+        assertTrue(move.signals().stream().noneMatch(s -> s.detail().contains("external recipients")), move.signals().toString());
+        Verdict mail = classify("""
+                {"name": "send_email", "description": "Sends an email.",
+                 "inputSchema": {"type": "object", "properties": {"replyTo": {"type": "string"}, "to": {"type": "string"}}}}""");
+        hasSignal(mail, "schema", "external recipients");
+    }
 }
