@@ -42,26 +42,32 @@ public final class Classifier {
         Work w = new Work();
         List<String> tokens = NameTokens.split(tool.name());
 
+        List<String> described = descriptionVerbs(tool.description());
         Optional<String> verb = nameVerb(tokens);
-        if (verb.isPresent()) {
+        if (verb.isPresent() && rules.senses().weakVerbs().contains(verb.get())) {
+            verb = weakVerb(verb.get(), tokens, described, w);
+        } else if (verb.isPresent()) {
             w.category = rules.verb(verb.get()).orElseThrow();
             w.confidence = Confidence.HIGH;
             w.signals.add(new Signal("name", "verb \"" + verb.get() + "\"", w.category.label()));
+        } else if (!described.isEmpty()) {
+            verb = Optional.of(described.get(0));
+            w.category = rules.verb(verb.get()).orElseThrow();
+            w.confidence = Confidence.MEDIUM;
+            w.signals.add(new Signal("description", "no verb in the name; the description starts with \""
+                    + verb.get() + "\"", w.category.label()));
         } else {
-            verb = descriptionVerb(tool.description());
-            if (verb.isPresent()) {
-                w.category = rules.verb(verb.get()).orElseThrow();
-                w.confidence = Confidence.MEDIUM;
-                w.signals.add(new Signal("description", "no verb in the name; the description starts with \""
-                        + verb.get() + "\"", w.category.label()));
-            }
+            nounName(tokens, w);
         }
         if (verb.isPresent()) {
             objects(verb.get(), tokens, w);
+            alsoDescribed(verb.get(), described, w);
         }
         actions(tool.inputProperties(), w);
         phrases(tool.description(), w);
         fields(tool.inputProperties(), w);
+        combos(tool.inputProperties(), w);
+        caps(tool.description(), w);
         serverContext(verb, serverTags, w);
         if (w.category == null) {
             w.category = Category.WRITE;
@@ -186,20 +192,143 @@ public final class Classifier {
         return Optional.empty();
     }
 
-    private Optional<String> descriptionVerb(String description) {
-        String[] words = description.strip().split("[^A-Za-z]+", 3);
-        for (String word : words) {
-            if (word.isEmpty()) {
+    /**
+     * A weak verb ({@code monitor}, {@code log}, {@code place}) is as often a noun. A later verb of the name
+     * wins ({@code firecrawl_monitor_create} creates); else the verb the description starts with
+     * ({@code git_log}: "Shows the commit logs"); else the weak verb itself.
+     */
+    private Optional<String> weakVerb(String weak, List<String> tokens, List<String> described, Work w) {
+        int at = tokens.indexOf(weak.contains("_") ? weak.substring(0, weak.indexOf('_')) : weak);
+        Optional<String> later = nameVerb(tokens.subList(at + 1, tokens.size()));
+        if (later.isPresent() && !rules.senses().weakVerbs().contains(later.get())) {
+            w.category = rules.verb(later.get()).orElseThrow();
+            w.confidence = Confidence.HIGH;
+            w.signals.add(new Signal("name", "verb \"" + later.get() + "\" (\"" + weak + "\" before it is a noun here)",
+                    w.category.label()));
+            return later;
+        }
+        if (!described.isEmpty() && !described.get(0).equals(weak)) {
+            String d = described.get(0);
+            w.category = rules.verb(d).orElseThrow();
+            w.confidence = Confidence.MEDIUM;
+            w.signals.add(new Signal("description", "\"" + weak + "\" in the name can be a noun; the description starts with \""
+                    + d + "\"", w.category.label()));
+            return Optional.of(d);
+        }
+        w.category = rules.verb(weak).orElseThrow();
+        w.confidence = Confidence.HIGH;
+        w.signals.add(new Signal("name", "verb \"" + weak + "\"", w.category.label()));
+        return Optional.of(weak);
+    }
+
+    /**
+     * The verbs a description starts with, as a coordinated list: "List and create keys" → [list, create];
+     * "Create, run, and see load testing" → [create, run]. A leading tag in brackets ("[REMOTE] Get …") is skipped.
+     */
+    List<String> descriptionVerbs(String description) {
+        String text = description.strip().replaceFirst("^\\[[^\\]]{0,40}\\]\\s*", "");
+        var m = java.util.regex.Pattern.compile("[A-Za-z]+|,|&").matcher(text);
+        List<String> out = new ArrayList<>();
+        boolean expectVerb = true;
+        int seen = 0;
+        while (m.find() && seen++ < 12) {
+            String word = m.group();
+            String lower = word.toLowerCase(java.util.Locale.ROOT);
+            if (!expectVerb && (lower.equals(",") || lower.equals("and") || lower.equals("or") || lower.equals("&")
+                    || lower.equals("then"))) {
+                expectVerb = true;
                 continue;
             }
-            for (String form : NameTokens.baseForms(word)) {
-                if (rules.verb(form).isPresent()) {
-                    return Optional.of(form);
+            if (lower.equals(",") || lower.equals("and") || lower.equals("or")) {
+                continue;
+            }
+            Optional<String> verb = NameTokens.baseForms(word).stream().filter(f -> rules.verb(f).isPresent()).findFirst();
+            if (!expectVerb || verb.isEmpty()) {
+                break;
+            }
+            out.add(verb.get());
+            expectVerb = false;
+        }
+        return out;
+    }
+
+    /**
+     * When the description starts with the name's verb and names more ("Download and import a model"), the
+     * tool does all of them: the worst raises the category (up to Execute; a verb in such a list never makes a
+     * tool Destructive on its own).
+     */
+    private void alsoDescribed(String verb, List<String> described, Work w) {
+        if (described.size() < 2 || !described.contains(verb)) {
+            return;
+        }
+        for (String d : described) {
+            Category c = rules.verb(d).orElseThrow();
+            if (c == Category.DESTRUCTIVE) {
+                // "Adds, removes, or replaces tags" edits a collection; a destroying tool says so in its name or
+                // in a destructive phrase.
+                continue;
+            }
+            w.raise(c, new Signal("description", "the description says it does \"" + String.join("\", \"", described)
+                    + "\"; the worst is \"" + d + "\"", c.label()));
+        }
+    }
+
+    /** A name with no verb: its head noun may say what it does ({@code nx_docs} returns documentation). */
+    private void nounName(List<String> tokens, Work w) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        String head = tokens.get(tokens.size() - 1);
+        for (Rules.NounRule rule : rules.senses().nouns()) {
+            if (rule.nouns().contains(head)) {
+                w.category = rule.category();
+                w.confidence = Confidence.MEDIUM;
+                w.signals.add(new Signal("name", "no verb in the name; its head noun \"" + head + "\": " + rule.why(),
+                        rule.category().label()));
+                return;
+            }
+        }
+    }
+
+    /** Fields that together say what the tool does: an amount with a recipient moves money. */
+    private void combos(Json.Obj props, Work w) {
+        for (Rules.ComboRule rule : rules.senses().combos()) {
+            if (w.category != null && !rule.from().contains(w.category)) {
+                continue;
+            }
+            List<String> found = new ArrayList<>();
+            for (Set<String> group : rule.allOf()) {
+                props.members().keySet().stream().filter(name -> named(group, name)).findFirst().ifPresent(found::add);
+            }
+            if (found.size() == rule.allOf().size()) {
+                w.raise(rule.category(), new Signal("schema", "fields \"" + String.join("\" and \"", found) + "\": " + rule.why(),
+                        rule.category().label()));
+            }
+        }
+    }
+
+    private static boolean named(Set<String> names, String property) {
+        List<String> words = NameTokens.split(property);
+        return names.contains(property.toLowerCase(java.util.Locale.ROOT))
+                || (!words.isEmpty() && names.contains(words.get(words.size() - 1)))
+                || (words.size() >= 2 && names.contains(words.get(words.size() - 2) + "_" + words.get(words.size() - 1)));
+    }
+
+    /** Phrases that lower a category the schema or a verb gave: "Run a read-only SQL query" reads. */
+    private void caps(String description, Work w) {
+        for (Rules.CapRule rule : rules.senses().caps()) {
+            if (w.category == null || !rule.from().contains(w.category)) {
+                continue;
+            }
+            for (var pattern : rule.patterns()) {
+                var m = pattern.matcher(description);
+                if (m.find()) {
+                    w.category = rule.category();
+                    w.signals.add(new Signal("description", "\"" + m.group().strip() + "\": " + rule.why(), rule.category().label()));
+                    return;
                 }
             }
-            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /** A verb acting on a listed noun refines the verb's category (it may make it stricter or milder). */
@@ -260,7 +389,7 @@ public final class Classifier {
             Category worst = null;
             String worstValue = null;
             for (Json v : values.items()) {
-                if (!(v instanceof Json.Str str)) {
+                if (!(v instanceof Json.Str str) || rules.senses().actionIgnore().contains(str.value())) {
                     continue;
                 }
                 Optional<String> verb = nameVerb(NameTokens.split(str.value()));
@@ -313,6 +442,9 @@ public final class Classifier {
     private static boolean matches(Rules.FieldRule rule, String name, Json schema) {
         List<String> words = NameTokens.split(name);
         String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (rule.except().contains(lower) || rule.except().contains(String.join("_", words))) {
+            return false;
+        }
         boolean named = rule.names().contains(lower) || (!words.isEmpty() && rule.names().contains(words.get(words.size() - 1)));
         if (!named) {
             return false;

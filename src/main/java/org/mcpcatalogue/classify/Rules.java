@@ -15,7 +15,31 @@ import org.mcpcatalogue.model.RiskLevel;
 public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String, Category> verbs,
                     Set<String> compounds, Set<String> actionFields, List<ObjectRule> objects, List<PhraseRule> phrases, List<FieldRule> fields,
                     int minDescription, int thinDocsScore, List<ServerRule> serverRules, Poisoning poisoning,
-                    Flows flows, Levels levels, CallerCode callerCode) {
+                    Flows flows, Levels levels, CallerCode callerCode, Senses senses) {
+
+    /**
+     * Classifier v2's finer readings of a name and a description: words that are as often nouns as verbs, the
+     * head nouns that decide a name with no verb, description phrases that cap a category, and operation values
+     * that name no operation of the tool itself.
+     */
+    public record Senses(Set<String> weakVerbs, List<NounRule> nouns, List<CapRule> caps, Set<String> actionIgnore,
+                         List<ComboRule> combos) {
+    }
+
+    /**
+     * Input fields that together say what a tool does: one property named from each of {@code allOf} raises a
+     * category in {@code from} (or an unknown one) to {@code category}.
+     */
+    public record ComboRule(Category category, String why, Set<Category> from, List<Set<String>> allOf) {
+    }
+
+    /** A name with no verb whose last word is one of {@code nouns} gets {@code category}. */
+    public record NounRule(Category category, String why, Set<String> nouns) {
+    }
+
+    /** A description phrase that lowers a category in {@code from} to {@code category}. */
+    public record CapRule(Set<Category> from, Category category, String why, List<Pattern> patterns) {
+    }
 
     /**
      * A verb acting on one of the nouns gives {@code category}. With {@code anyWord} false the noun must be
@@ -28,9 +52,12 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
     public record PhraseRule(Category category, String why, List<Pattern> patterns) {
     }
 
-    /** An input-schema field that adds a signal (and maybe raises the category). */
+    /**
+     * An input-schema field that adds a signal (and maybe raises the category). {@code except} lists property
+     * names (lower-case, words joined by "_") that never match, e.g. {@code assigned_to} for a recipient.
+     */
     public record FieldRule(String signal, String detail, Set<String> names, Set<String> types,
-                            Optional<Category> category, Set<Category> onlyFor, int score) {
+                            Optional<Category> category, Set<Category> onlyFor, int score, Set<String> except) {
     }
 
     /** A server tag that raises the category of tools with one of the verbs. */

@@ -79,7 +79,8 @@ public final class RulesLoader {
 
     private Rules rules(Node root) {
         root.only("version", "scores", "verbs", "compounds", "actions", "objects", "phrases", "fields", "documentation", "server",
-                "poisoning", "flows", "levels", "caller_code");
+                "poisoning", "flows", "levels", "caller_code",
+                "weak_verbs", "nouns", "caps", "combos");
         if (!(root.scalar("version") instanceof Json.Num n) || n.value().intValue() != 1) {
             throw root.error("version", "version must be 1");
         }
@@ -107,7 +108,50 @@ public final class RulesLoader {
 
         Set<String> compounds = root.set("compounds");
         Node actions = root.map("actions");
-        actions.only("fields");
+        actions.only("fields", "ignore");
+        Set<String> actionIgnore = actions.has("ignore") ? actions.set("ignore") : Set.of();
+        Set<String> weakVerbs = root.has("weak_verbs") ? root.set("weak_verbs") : Set.of();
+        for (String w : weakVerbs) {
+            if (!verbs.containsKey(w)) {
+                throw root.error("weak_verbs", "weak verb \"" + w + "\" is not listed under verbs");
+            }
+        }
+        List<Rules.NounRule> nounRules = new ArrayList<>();
+        if (root.has("nouns")) {
+            for (Node o : root.list("nouns")) {
+                o.only("category", "why", "nouns");
+                nounRules.add(new Rules.NounRule(o.category("category"), o.string("why"), o.set("nouns")));
+            }
+        }
+        List<Rules.ComboRule> combos = new ArrayList<>();
+        if (root.has("combos")) {
+            for (Node c : root.list("combos")) {
+                c.only("category", "why", "from", "all_of");
+                Set<Category> from = new LinkedHashSet<>();
+                for (String label : strings(c.node("from"), "from")) {
+                    from.add(category(label, c.at(c.node("from"))));
+                }
+                if (!(c.node("all_of") instanceof YamlNode.Sequence groups) || groups.items().size() < 2) {
+                    throw c.error("all_of", "all_of must be a list of at least two lists of field names");
+                }
+                List<Set<String>> allOf = new ArrayList<>();
+                for (YamlNode g : groups.items()) {
+                    allOf.add(new LinkedHashSet<>(strings(g, "all_of")));
+                }
+                combos.add(new Rules.ComboRule(c.category("category"), c.string("why"), from, allOf));
+            }
+        }
+        List<Rules.CapRule> caps = new ArrayList<>();
+        if (root.has("caps")) {
+            for (Node c : root.list("caps")) {
+                c.only("from", "category", "why", "patterns");
+                Set<Category> from = new LinkedHashSet<>();
+                for (String label : strings(c.node("from"), "from")) {
+                    from.add(category(label, c.at(c.node("from"))));
+                }
+                caps.add(new Rules.CapRule(from, c.category("category"), c.string("why"), patterns(c)));
+            }
+        }
         List<Rules.ObjectRule> objects = new ArrayList<>();
         for (Node o : root.list("objects")) {
             o.only("category", "why", "verbs", "nouns", "match");
@@ -121,17 +165,11 @@ public final class RulesLoader {
         List<Rules.PhraseRule> phrases = new ArrayList<>();
         for (Node p : root.list("phrases")) {
             p.only("category", "why", "patterns");
-            List<Pattern> patterns = new ArrayList<>();
-            YamlNode seq = p.node("patterns");
-            List<String> texts = strings(seq, "patterns");
-            for (int i = 0; i < texts.size(); i++) {
-                patterns.add(pattern(texts.get(i), loc(((YamlNode.Sequence) seq).items().get(i))));
-            }
-            phrases.add(new Rules.PhraseRule(p.category("category"), p.string("why"), patterns));
+            phrases.add(new Rules.PhraseRule(p.category("category"), p.string("why"), patterns(p)));
         }
         List<Rules.FieldRule> fields = new ArrayList<>();
         for (Node f : root.list("fields")) {
-            f.only("signal", "detail", "names", "types", "category", "only_for", "score");
+            f.only("signal", "detail", "names", "types", "category", "only_for", "score", "except");
             Set<Category> onlyFor = new LinkedHashSet<>();
             if (f.has("only_for")) {
                 for (String c : strings(f.node("only_for"), "only_for")) {
@@ -141,7 +179,7 @@ public final class RulesLoader {
             fields.add(new Rules.FieldRule(f.string("signal"), f.string("detail"), f.set("names"),
                     f.has("types") ? f.set("types") : Set.of(),
                     f.has("category") ? Optional.of(f.category("category")) : Optional.empty(),
-                    onlyFor, f.integer("score", 0, 4)));
+                    onlyFor, f.integer("score", 0, 4), f.has("except") ? f.set("except") : Set.of()));
         }
         Node docs = root.map("documentation");
         docs.only("min_description", "score");
@@ -175,7 +213,8 @@ public final class RulesLoader {
                 docs.integer("score", 0, 4), serverRules,
                 new Rules.Poisoning(poison.integer("score", 0, 4), poison.integer("max_description", 100, 1_000_000), poisonPatterns),
                 new Rules.Flows(untrusted.set("nouns"), untrusted.set("verbs"), priv.set("nouns"), outbound.set("verbs")),
-                levels, callerCode);
+                levels, callerCode,
+                new Rules.Senses(weakVerbs, nounRules, caps, actionIgnore, combos));
     }
 
     /**
@@ -214,16 +253,26 @@ public final class RulesLoader {
 
     private Rules.CallerCode callerCode(Node node, int max) {
         node.only("score", "why", "fields", "executed", "generic_fields", "language", "verbs", "nouns", "phrases", "unless");
-        List<Pattern> phrases = new ArrayList<>();
-        YamlNode seq = node.node("phrases");
-        List<String> texts = strings(seq, "phrases");
-        for (int i = 0; i < texts.size(); i++) {
-            phrases.add(pattern(texts.get(i), loc(((YamlNode.Sequence) seq).items().get(i))));
-        }
+        List<Pattern> phrases = patterns(node, "phrases");
         return new Rules.CallerCode(node.integer("score", 1, max), node.string("why"), node.set("fields"),
                 pattern(node.string("executed"), node.at(node.node("executed"))), node.set("generic_fields"),
                 pattern(node.string("language"), node.at(node.node("language"))), node.set("verbs"), node.set("nouns"),
                 phrases, pattern(node.string("unless"), node.at(node.node("unless"))));
+    }
+
+    private List<Pattern> patterns(Node p) {
+        return patterns(p, "patterns");
+    }
+
+    /** The list {@code key} of {@code p}: RE2 patterns, each reported at its own item when it does not compile. */
+    private List<Pattern> patterns(Node p, String key) {
+        List<Pattern> patterns = new ArrayList<>();
+        YamlNode seq = p.node(key);
+        List<String> texts = strings(seq, key);
+        for (int i = 0; i < texts.size(); i++) {
+            patterns.add(pattern(texts.get(i), loc(((YamlNode.Sequence) seq).items().get(i))));
+        }
+        return patterns;
     }
 
     private static Pattern pattern(String regex, Location at) {

@@ -45,12 +45,20 @@ public final class AccuracyReport {
     final Map<Category, Map<Category, Integer>> confusion = new EnumMap<>(Category.class);
 
     AccuracyReport(Classifier classifier, List<LabelledSet.Entry> entries) {
+        this(classifier, entries, Map.of());
+    }
+
+    /**
+     * With the tags of each server (by name), as the build classifies a catalogue tool: a tool of a server tagged
+     * {@code paid-inference} is judged in that context.
+     */
+    AccuracyReport(Classifier classifier, List<LabelledSet.Entry> entries, Map<String, Set<String>> tags) {
         int a = 0;
         int h = 0;
         int ha = 0;
         List<Miss> m = new java.util.ArrayList<>();
         for (LabelledSet.Entry e : entries) {
-            Verdict v = classifier.classify(e.tool());
+            Verdict v = classifier.classify(e.tool(), tags.getOrDefault(e.server(), Set.of()));
             confusion.computeIfAbsent(e.label(), k -> new EnumMap<>(Category.class)).merge(v.category(), 1, Integer::sum);
             boolean ok = v.category() == e.label();
             if (ok) {
@@ -132,6 +140,32 @@ public final class AccuracyReport {
     }
 
     // ---- the catalogue set (labelled-catalogue.yaml)
+
+    static final Path SERVERS = Path.of("catalogue/servers");
+
+    /** The {@code tags} of every server file of catalogue/servers, by file stem (the set's {@code server}). */
+    static Map<String, Set<String>> serverTags() throws IOException {
+        Map<String, Set<String>> out = new java.util.TreeMap<>();
+        try (var files = Files.list(SERVERS)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                var result = new SafeYaml().read(f.toString(), Files.readAllBytes(f));
+                if (result.hasErrors() || result.root().isEmpty() || !(result.root().get().toJson() instanceof Json.Obj o)) {
+                    continue;
+                }
+                Set<String> tags = new java.util.LinkedHashSet<>();
+                if (o.get("tags").orElse(null) instanceof Json.Arr arr) {
+                    arr.items().forEach(t -> {
+                        if (t instanceof Json.Str str) {
+                            tags.add(str.value());
+                        }
+                    });
+                }
+                String stem = f.getFileName().toString();
+                out.put(stem.substring(0, stem.length() - ".yaml".length()), tags);
+            }
+        }
+        return out;
+    }
 
     static final Path CATALOGUE_FILE = Path.of("src/test/resources/classify/labelled-catalogue.yaml");
     static final List<String> SPLITS = List.of("dev", "test");
@@ -236,7 +270,14 @@ public final class AccuracyReport {
             return 1;
         }
         Classifier classifier = new Classifier(RulesLoader.load(Path.of(RulesLoader.REPOSITORY_PATH)));
-        AccuracyReport report = new AccuracyReport(classifier, chosen);
+        Map<String, Set<String>> tags;
+        try {
+            tags = serverTags();
+        } catch (IOException e) {
+            err.println(SERVERS + ": error: " + e.getMessage());
+            return 2;
+        }
+        AccuracyReport report = new AccuracyReport(classifier, chosen, tags);
         out.printf("catalogue set %s, split %s: %d tools from %d servers%n", file, args[0], chosen.size(),
                 chosen.stream().map(LabelledSet.Entry::server).distinct().count());
         out.print(report.renderTable());

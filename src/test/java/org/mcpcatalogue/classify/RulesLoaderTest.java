@@ -49,7 +49,7 @@ class RulesLoaderTest {
     void anUnknownKeyIsAnError() throws IOException {
         String text = rules().replace("scores:\n", "scorez: 1\nscores:\n");
         assertEquals("rules.yaml:" + lineOf(text, "scorez") + ":1: error: unknown key \"scorez\" in the rules (allowed: version, scores,"
-                + " verbs, compounds, actions, objects, phrases, fields, documentation, server, poisoning, flows, levels, caller_code)",
+                + " verbs, compounds, actions, objects, phrases, fields, documentation, server, poisoning, flows, levels, caller_code, weak_verbs, nouns, caps, combos)",
                 error(text));
     }
 
@@ -91,5 +91,19 @@ class RulesLoaderTest {
         String text = rules().replace("      in: names\n", "      in: parameters\n");
         assertEquals("rules.yaml:" + lineOf(text, "in: parameters") + ":11: error: in must be one of all, names, text, is parameters",
                 error(text));
+    }
+
+    @Test
+    void aWeakVerbThatIsNoVerbIsAnError() throws IOException {
+        String text = rules().replace("weak_verbs: [log,", "weak_verbs: [logz, log,");
+        assertEquals("rules.yaml:" + lineOf(text, "weak_verbs: [logz") + ":13: error: weak verb \"logz\" is not listed under verbs",
+                error(text));
+    }
+
+    @Test
+    void aComboOfOneGroupIsAnError() throws IOException {
+        String text = rules().replaceFirst("(?s)(combos:.*?all_of:\n      - \\[amount[^\n]*\n)      - \\[to,[^\n]*\n[^\n]*\n", "$1");
+        String message = error(text);
+        assertEquals(true, message.endsWith("error: all_of must be a list of at least two lists of field names"), message);
     }
 }
