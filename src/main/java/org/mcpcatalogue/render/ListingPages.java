@@ -7,12 +7,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.mcpcatalogue.classify.Confidence;
 import org.mcpcatalogue.model.Category;
 import org.mcpcatalogue.model.RiskLevel;
 import org.mcpcatalogue.pipeline.CatalogueReport;
 import org.mcpcatalogue.pipeline.ToolReport;
 
-/** {@code /categories/…} and {@code /risk/…}: what each means, the recommended default, and all its tools. */
+/**
+ * {@code /categories/…} and {@code /risk/…}: what each means, the recommended default, and all its tools; and
+ * {@code /review/}: the low-confidence verdicts, for contributors to check.
+ */
 final class ListingPages {
 
     static final int PER_PAGE = 200;
@@ -72,7 +76,21 @@ final class ListingPages {
                 "lede", "A tool's risk level follows its risk score, with its category as a floor: across the catalogue, a higher score"
                         + " never shows a lower level.",
                 "items", levels)));
+        jobs.addAll(review(report));
         return jobs;
+    }
+
+    /** The low-confidence verdicts: the rules' cautious defaults, where a contributor's reading helps most. */
+    private List<PageJob> review(CatalogueReport report) {
+        List<ToolReport> tools = filter(report, t -> t.verdict().confidence() == Confidence.LOW);
+        return paged("review/", "review/", "Verdicts to review",
+                "MCP tools whose verdict rests on no decisive signal: the classifier's cautious defaults, listed for review.",
+                "No rule found a verb, phrase or field that decides these tools, so each verdict is a cautious default: an"
+                        + " unknown tool is never assumed to be read-only.",
+                "If you know what one of these tools does, read its definition and, where the verdict is wrong, add a"
+                        + " curated classification with its rationale to the server's file (see docs/catalogue-format.md in"
+                        + " the repository), or a rule to catalogue/rules/classification.yaml that decides tools like it.",
+                "Check the tool before relying on its recommended policy.", tools, List.of());
     }
 
     private String defaultsFor(RiskLevel l) {
