@@ -161,6 +161,12 @@ class OutputGuardTest {
         Path earlier = work.resolve("site");
         SiteFixture.copy(built.toRealPath(), earlier);
         Files.delete(earlier.resolve(".catalogue-site"));
+        // Builds of the earlier layout wrote no /review/ pages (they came with issue 10).
+        try (var walk = Files.walk(earlier.resolve("review"))) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
         Path touched = work.resolve("touched");
         SiteFixture.copy(earlier, touched);
         Files.writeString(touched.resolve("CNAME"), "catalogue.example.org\n");
