@@ -82,13 +82,13 @@ class McpStdioClientTest {
     @Test
     void aServerThatNeverAnswersTimesOutShowsItsStderrAndIsEnded() throws Exception {
         ManualClock clock = new ManualClock();
-        McpStdioClient client = start("hang", Duration.ofMillis(800), Duration.ofSeconds(20), clock);
+        McpStdioClient client = start("hang", Duration.ofSeconds(8), Duration.ofSeconds(20), clock);
         ImportException e;
         try (client) {
-            e = timesOutAfterTheServerSpoke(client, clock, Duration.ofMillis(800));
+            e = timesOutAfterTheServerSpoke(client, clock, Duration.ofSeconds(8));
         }
         assertFalse(client.alive());
-        assertTrue(e.getMessage().contains("did not answer initialize within 800 ms"), e.getMessage());
+        assertTrue(e.getMessage().contains("did not answer initialize within 8 s"), e.getMessage());
         assertFalse(e.getMessage().contains("--timeout"), e.getMessage());
         assertTrue(e.getMessage().contains(THINKING), e.getMessage());
     }
@@ -99,11 +99,11 @@ class McpStdioClientTest {
         try (McpStdioClient client = start("hang", Duration.ofSeconds(5), Duration.ofSeconds(20), clock)) {
             Future<ImportException> listing = caller.submit(() -> assertThrows(ImportException.class, () -> client.listTools("test")));
             assertTrue(client.awaitStderr(THINKING, SAFETY));
-            clock.advance(Duration.ofMillis(4999));
+            clock.advance(Duration.ofSeconds(5).minusNanos(1));
             // Still waiting: not done after a real moment, since only the clock can end the wait...
             assertThrows(TimeoutException.class, () -> listing.get(200, TimeUnit.MILLISECONDS));
             // ...and done once the request's 5 s have passed on it.
-            clock.advance(Duration.ofMillis(1));
+            clock.advance(Duration.ofNanos(1));
             ImportException e = listing.get(SAFETY.toSeconds(), TimeUnit.SECONDS);
             assertTrue(e.getMessage().contains("did not answer initialize within 5 s"), e.getMessage());
         }
@@ -112,8 +112,8 @@ class McpStdioClientTest {
     @Test
     void theOverallTimeoutBoundsTheWholeExchange() throws Exception {
         ManualClock clock = new ManualClock();
-        try (McpStdioClient client = start("hang", Duration.ofSeconds(30), Duration.ofMillis(700), clock)) {
-            ImportException e = timesOutAfterTheServerSpoke(client, clock, Duration.ofMillis(700));
+        try (McpStdioClient client = start("hang", Duration.ofSeconds(30), Duration.ofSeconds(7), clock)) {
+            ImportException e = timesOutAfterTheServerSpoke(client, clock, Duration.ofSeconds(7));
             assertTrue(e.getMessage().contains("did not answer initialize within the time allowed"
                     + " (the --timeout for the whole import ran out)"), e.getMessage());
         }
@@ -122,9 +122,9 @@ class McpStdioClientTest {
     @Test
     void aServerThatIgnoresSigtermIsKilled() throws Exception {
         ManualClock clock = new ManualClock();
-        McpStdioClient client = start("stubborn", Duration.ofMillis(500), Duration.ofSeconds(20), clock);
+        McpStdioClient client = start("stubborn", Duration.ofSeconds(5), Duration.ofSeconds(20), clock);
         try (client) {
-            timesOutAfterTheServerSpoke(client, clock, Duration.ofMillis(500));
+            timesOutAfterTheServerSpoke(client, clock, Duration.ofSeconds(5));
         }
         assertFalse(client.alive());
         assertFalse(ProcessHandle.of(client.pid()).map(ProcessHandle::isAlive).orElse(false));
@@ -166,8 +166,8 @@ class McpStdioClientTest {
     @Test
     void onlyTheLast64KibOfStderrAreKept() throws Exception {
         ManualClock clock = new ManualClock();
-        try (McpStdioClient client = start("chatty-stderr", Duration.ofMillis(1500), Duration.ofSeconds(20), clock)) {
-            ImportException e = timesOutAfterTheServerSpoke(client, clock, Duration.ofMillis(1500));
+        try (McpStdioClient client = start("chatty-stderr", Duration.ofSeconds(15), Duration.ofSeconds(60), clock)) {
+            ImportException e = timesOutAfterTheServerSpoke(client, clock, Duration.ofSeconds(15));
             assertTrue(e.getMessage().contains("(the last 64 KiB)"), e.getMessage().substring(0, 300));
             assertTrue(e.getMessage().contains("the last words"));
             assertFalse(e.getMessage().contains("noise line 0 "));
