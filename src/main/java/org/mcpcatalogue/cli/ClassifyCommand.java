@@ -76,8 +76,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         String text;
         try {
             // Never opens a FIFO or a device, and reads no more than import does.
-            byte[] bytes = input.equals("-") ? InputFiles.readBounded(stdin.get(), ImportCommand.MAX_INPUT_BYTES)
-                    : InputFiles.read(Path.of(input), ImportCommand.MAX_INPUT_BYTES, InputFiles.Links.FOLLOW);
+            byte[] bytes = input.equals("-") ? InputFiles.readBounded(stdin.get(), InputFiles.MAX_TOOL_INPUT_BYTES)
+                    : InputFiles.read(Path.of(input), InputFiles.MAX_TOOL_INPUT_BYTES, InputFiles.Links.FOLLOW);
             text = new String(bytes, StandardCharsets.UTF_8);
         } catch (InputFiles.Refused e) {
             throw new InputException(Diagnostic.error(Location.ofFile(name), e.getMessage()).toString(), e);

@@ -182,17 +182,14 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** The most an import input file (JSON or YAML) may hold; far more than any real server's tools. */
-    static final long MAX_INPUT_BYTES = 16L << 20;
-
     private String text(String in) throws ImportException {
         try {
             byte[] bytes;
             if (in.equals("-")) {
-                bytes = InputFiles.readBounded(System.in, MAX_INPUT_BYTES);
+                bytes = InputFiles.readBounded(System.in, InputFiles.MAX_TOOL_INPUT_BYTES);
             } else {
                 // A FIFO or a device named as INPUT is refused, never opened.
-                bytes = InputFiles.read(Path.of(in), MAX_INPUT_BYTES, InputFiles.Links.FOLLOW);
+                bytes = InputFiles.read(Path.of(in), InputFiles.MAX_TOOL_INPUT_BYTES, InputFiles.Links.FOLLOW);
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (InputFiles.Refused e) {

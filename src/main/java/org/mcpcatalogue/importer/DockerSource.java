@@ -27,9 +27,6 @@ public final class DockerSource implements ImportSource {
     /** The kind of source, as the {@code source} field's label starts. */
     public static final String KIND = "Docker MCP catalog";
 
-    /** The most a tools.json may hold. */
-    static final long MAX_TOOLS_JSON_BYTES = 16L << 20;
-
     private final Path dir;
     private final Optional<String> label;
 
@@ -72,7 +69,7 @@ public final class DockerSource implements ImportSource {
         if (Files.exists(toolsJson, LinkOption.NOFOLLOW_LINKS)) {
             Json doc;
             try {
-                byte[] json = InputFiles.read(toolsJson, MAX_TOOLS_JSON_BYTES, InputFiles.Links.FOLLOW);
+                byte[] json = InputFiles.read(toolsJson, InputFiles.MAX_TOOL_INPUT_BYTES, InputFiles.Links.FOLLOW);
                 doc = JsonPaths.parse(new String(json, StandardCharsets.UTF_8), toolsJson.toString());
             } catch (InputFiles.Refused e) {
                 throw new ImportException("cannot read " + toolsJson + ": " + e.getMessage());

@@ -27,6 +27,9 @@ import org.mcpcatalogue.text.HiddenText;
  */
 public final class InputFiles {
 
+    /** The most a file of tool definitions (a tools/list result, a tools.json, pasted JSON) may hold: far more than any real server's tools. */
+    public static final long MAX_TOOL_INPUT_BYTES = 16L << 20;
+
     /** What to do with a symbolic link. */
     public enum Links { REFUSE, FOLLOW }
 
@@ -140,18 +143,10 @@ public final class InputFiles {
         }
     }
 
+    /** What a file that is not regular is; links never get here (refused, or followed to their target). */
     private static String kind(BasicFileAttributes attrs) {
-        if (attrs.isDirectory()) {
-            return "a directory";
-        }
-        if (attrs.isSymbolicLink()) {
-            return "a symbolic link";
-        }
-        if (attrs.isOther()) {
-            return "a special file (a FIFO, socket or device)";
-        }
-        // BasicFileAttributes has no finer kind; a FIFO, socket and device are all "other" here.
-        return "a special file (a FIFO, socket or device)";
+        // BasicFileAttributes has no finer kind: a FIFO, socket and device are all "other".
+        return attrs.isDirectory() ? "a directory" : "a special file (a FIFO, socket or device)";
     }
 
     private static String cannotRead(IOException e) {

@@ -76,6 +76,11 @@ public final class Publisher {
 
     /** The random part of the earlier layout's staging and set-aside folders ({@code .site-build-<uuid>}). */
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    /** The folders the earlier layout left beside the output: {@code .<out>-build-<uuid>} and {@code .<out>-old-<uuid>}. */
+    private java.util.regex.Pattern earlierLayout(String kind) {
+        return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote("." + location.path().getFileName() + "-" + kind + "-") + UUID);
+    }
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'", Locale.ROOT);
     private static final String MARKER_TEXT = "This folder was written by `catalogue build`; a later build replaces it. See docs/publishing.md.\n";
     private static final String VERSIONS_TEXT = "Versions of the site written by `catalogue build`; the output path links to one of them."
@@ -163,8 +168,7 @@ public final class Publisher {
         }
         // a build of the earlier layout killed between its two renames left the site in .site-old-<uuid>
         for (Path old : entries(location.path().getParent())) {
-            if (Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS) && old.getFileName().toString()
-                    .matches(java.util.regex.Pattern.quote("." + location.path().getFileName() + "-old-") + UUID)) {
+            if (Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS) && earlierLayout("old").matcher(old.getFileName().toString()).matches()) {
                 Files.writeString(old.resolve(OutputLocation.MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
                 move(old, location.versions().resolve(newId()));
             }
@@ -200,15 +204,15 @@ public final class Publisher {
                 delete(p);
             }
         }
-        String base = "." + location.path().getFileName();
         boolean siteShown = Files.exists(location.path());
+        java.util.regex.Pattern staging = earlierLayout("build");
+        java.util.regex.Pattern moved = earlierLayout("old");
         for (Path p : entries(location.path().getParent())) {
             String name = p.getFileName().toString();
             if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            if (name.matches(java.util.regex.Pattern.quote(base + "-build-") + UUID)
-                    || siteShown && name.matches(java.util.regex.Pattern.quote(base + "-old-") + UUID)) {
+            if (staging.matcher(name).matches() || siteShown && moved.matcher(name).matches()) {
                 delete(p);
             }
         }

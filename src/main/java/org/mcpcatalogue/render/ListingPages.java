@@ -29,6 +29,9 @@ final class ListingPages {
         this.content = content;
     }
 
+    /** The tools {@code /review/} lists: verdicts that rest on no decisive signal. */
+    static final Predicate<ToolReport> TO_REVIEW = t -> t.verdict().confidence() == Confidence.LOW;
+
     /** Tools listed most risky first, then by server and name. */
     static final Comparator<ToolReport> ORDER = Comparator.comparing((ToolReport t) -> -t.verdict().riskScore())
             .thenComparing(t -> t.server().slug()).thenComparing(t -> t.tool().name());
@@ -82,7 +85,7 @@ final class ListingPages {
 
     /** The low-confidence verdicts: the rules' cautious defaults, where a contributor's reading helps most. */
     private List<PageJob> review(CatalogueReport report) {
-        List<ToolReport> tools = filter(report, t -> t.verdict().confidence() == Confidence.LOW);
+        List<ToolReport> tools = filter(report, TO_REVIEW);
         return paged("review/", "review/", "Verdicts to review",
                 "MCP tools whose verdict rests on no decisive signal: the classifier's cautious defaults, listed for review.",
                 "No rule found a verb, phrase or field that decides these tools, so each verdict is a cautious default: an"

@@ -81,23 +81,13 @@ public final class Markdown {
         doc.accept(new AbstractVisitor() {
             @Override
             public void visit(Link link) {
-                String url = normalised(link.getDestination()).orElse(null);
-                if (url == null || (!ours && !absolute(url))) {
-                    unlinked.add(link);
-                } else {
-                    link.setDestination(ours ? rebased(url) : url);
-                }
+                destination(link.getDestination(), ours).ifPresentOrElse(link::setDestination, () -> unlinked.add(link));
                 visitChildren(link);
             }
 
             @Override
             public void visit(Image image) {
-                String url = normalised(image.getDestination()).orElse(null);
-                if (url == null || (!ours && !absolute(url))) {
-                    unlinked.add(image);
-                } else {
-                    image.setDestination(ours ? rebased(url) : url);
-                }
+                destination(image.getDestination(), ours).ifPresentOrElse(image::setDestination, () -> unlinked.add(image));
                 visitChildren(image);
             }
         });
@@ -113,6 +103,13 @@ public final class Markdown {
         return clean(renderer.render(doc));
     }
 
+    /** Where a link or image of {@code ours} or third-party text leads, or empty when it keeps only its text. */
+    private java.util.Optional<String> destination(String raw, boolean ours) {
+        return normalised(raw).filter(url -> ours || absolute(url)).map(url -> ours ? rebased(url) : url);
+    }
+
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+
     private static final String URI_CHARS = "-._~:/?#[]@!$&'()*+,;=";
 
     /**
@@ -122,7 +119,7 @@ public final class Markdown {
      */
     static java.util.Optional<String> normalised(String url) {
         String u = url.strip();
-        java.util.regex.Matcher scheme = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:").matcher(u);
+        java.util.regex.Matcher scheme = SCHEME.matcher(u);
         StringBuilder b = new StringBuilder();
         int start = 0;
         if (scheme.find()) {
@@ -162,9 +159,9 @@ public final class Markdown {
         return url.startsWith("/") && !url.startsWith("//") ? base + url : url;
     }
 
+    /** Whether a {@link #normalised} URL (stripped, its scheme in lower case) is absolute http, https or mailto. */
     private static boolean absolute(String url) {
-        String u = url.strip().toLowerCase(Locale.ROOT);
-        return u.startsWith("http://") || u.startsWith("https://") || u.startsWith("mailto:");
+        return url.startsWith("http://") || url.startsWith("https://") || url.startsWith("mailto:");
     }
 
     private String clean(String html) {

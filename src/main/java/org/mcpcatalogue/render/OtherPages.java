@@ -5,7 +5,6 @@ import static org.mcpcatalogue.render.Views.map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mcpcatalogue.classify.Confidence;
 import org.mcpcatalogue.model.Category;
 import org.mcpcatalogue.model.RiskLevel;
 import org.mcpcatalogue.pipeline.CatalogueReport;
@@ -47,8 +46,7 @@ final class OtherPages {
                 "flagged", report.servers().stream().filter(s -> !s.flags().isEmpty()).count(),
                 "categories", categories,
                 "levels", levels,
-                "review", map("url", config.link("review/"), "count", report.tools().stream()
-                        .filter(t -> t.verdict().confidence() == Confidence.LOW).count()),
+                "review", map("url", config.link("review/"), "count", report.tools().stream().filter(ListingPages.TO_REVIEW).count()),
                 "recent", recent,
                 "attacks", attacks.stream().map(a -> map("title", a.title(), "url", config.link("attacks/" + a.id() + "/"),
                         "summary", a.summary())).toList()));

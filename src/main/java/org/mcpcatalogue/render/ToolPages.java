@@ -225,19 +225,8 @@ final class ToolPages {
     }
 
 
-    /**
-     * {@code s} with hidden characters (ANSI escapes, bidi controls, zero-width and tag characters) written as
-     * <code>&#92;u{XXXX}</code>, so the page shows what the model reads; tabs and line breaks stay.
-     */
+    /** {@code s} as the page shows what the model reads: hidden characters escaped, line breaks kept. */
     static String shown(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (org.mcpcatalogue.text.HiddenText.kindOf(cp) != null) {
-                out.append(String.format("\\u{%04X}", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.toString();
+        return org.mcpcatalogue.text.HiddenText.visibleKeepingLines(s);
     }
 }

@@ -44,8 +44,9 @@ final class Views {
      */
     static Map<String, Object> page(SiteConfig config, String path, String title, String description, String ogType,
                                     List<Json> jsonLd, List<String> scripts) {
+        // JsonText.quote already writes U+2028 and U+2029 as escapes; < > & end or open markup in a script element.
         List<String> ld = jsonLd.stream().map(j -> JsonText.write(j).replace("<", "\\u003c").replace(">", "\\u003e")
-                .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")).toList();
+                .replace("&", "\\u0026")).toList();
         return map("title", title, "description", description, "canonical", config.absolute(path), "ogType", ogType,
                 "jsonLd", ld, "scripts", scripts);
     }

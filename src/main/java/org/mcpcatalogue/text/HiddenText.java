@@ -2,6 +2,7 @@ package org.mcpcatalogue.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.mcpcatalogue.model.HiddenCharacter;
 
 /**
@@ -70,27 +71,21 @@ public final class HiddenText {
 
     /** Every character of {@code s} that may not appear in a name (see {@link #nameKindOf(int)}). */
     public static List<HiddenCharacter> scanName(String s) {
-        List<HiddenCharacter> found = new ArrayList<>();
-        int index = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            String kind = nameKindOf(cp);
-            if (kind != null) {
-                found.add(new HiddenCharacter(index, cp, kind));
-            }
-            i += Character.charCount(cp);
-            index++;
-        }
-        return found;
+        return scan(s, HiddenText::nameKindOf);
     }
 
     /** Every hidden character of {@code s}, with its code-point index. */
     public static List<HiddenCharacter> scan(String s) {
+        return scan(s, HiddenText::kindOf);
+    }
+
+    /** Every character of {@code s} that {@code kindOf} names a kind for, with its code-point index. */
+    private static List<HiddenCharacter> scan(String s, IntFunction<String> kindOf) {
         List<HiddenCharacter> found = new ArrayList<>();
         int index = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            String kind = kindOf(cp);
+            String kind = kindOf.apply(cp);
             if (kind != null) {
                 found.add(new HiddenCharacter(index, cp, kind));
             }
@@ -105,10 +100,22 @@ public final class HiddenText {
      * <code>&#92;u{XXXX}</code>, so a bidi override in a tool name cannot reorder the error line that reports it.
      */
     public static String visible(String s) {
+        return escaped(s, HiddenText::nameKindOf);
+    }
+
+    /**
+     * {@code s} with its hidden characters (ANSI escapes, bidi controls, zero-width and tag characters) written
+     * as <code>&#92;u{XXXX}</code>, while tabs and line breaks stay: how a page shows text the model reads.
+     */
+    public static String visibleKeepingLines(String s) {
+        return escaped(s, HiddenText::kindOf);
+    }
+
+    private static String escaped(String s, IntFunction<String> kindOf) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            if (nameKindOf(cp) != null) {
+            if (kindOf.apply(cp) != null) {
                 out.append(String.format("\\u{%04X}", cp));
             } else {
                 out.appendCodePoint(cp);

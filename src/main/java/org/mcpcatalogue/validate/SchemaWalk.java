@@ -23,15 +23,20 @@ final class SchemaWalk {
 
     /** Calls {@code visit} for each schema object of each tool of {@code s}. */
     static void objects(LoadedServer s, BiConsumer<Json.Obj, String> visit) {
+        schemas(s, (schema, pointer) -> objects(schema, pointer, visit));
+    }
+
+    /** Calls {@code visit} with each tool's input and output schema that the file holds, and its pointer. */
+    private static void schemas(LoadedServer s, BiConsumer<Json, String> visit) {
         List<Tool> tools = s.server().tools();
         for (int i = 0; i < tools.size(); i++) {
             Tool t = tools.get(i);
             String p = "/tools/" + i;
             if (s.positions().find(p + "/inputSchema").isPresent()) {
-                objects(t.inputSchema(), p + "/inputSchema", visit);
+                visit.accept(t.inputSchema(), p + "/inputSchema");
             }
             if (t.outputSchema().isPresent() && s.positions().find(p + "/outputSchema").isPresent()) {
-                objects(t.outputSchema().get(), p + "/outputSchema", visit);
+                visit.accept(t.outputSchema().get(), p + "/outputSchema");
             }
         }
     }
@@ -53,17 +58,7 @@ final class SchemaWalk {
 
     /** Calls {@code visit} for every number anywhere in the tools' schemas, data keywords included. */
     static void numbers(LoadedServer s, BiConsumer<Json.Num, String> visit) {
-        List<Tool> tools = s.server().tools();
-        for (int i = 0; i < tools.size(); i++) {
-            Tool t = tools.get(i);
-            String p = "/tools/" + i;
-            if (s.positions().find(p + "/inputSchema").isPresent()) {
-                numbers(t.inputSchema(), p + "/inputSchema", visit);
-            }
-            if (t.outputSchema().isPresent() && s.positions().find(p + "/outputSchema").isPresent()) {
-                numbers(t.outputSchema().get(), p + "/outputSchema", visit);
-            }
-        }
+        schemas(s, (schema, pointer) -> numbers(schema, pointer, visit));
     }
 
     private static void numbers(Json node, String pointer, BiConsumer<Json.Num, String> visit) {
