@@ -90,7 +90,7 @@ public final class Classifier {
         Optional<Signal> codeSignal = Optional.empty();
         if (code.isPresent()) {
             CallerCodeScan.Match m = code.get();
-            int before = Math.min(rules.maxScore(), Math.max(1, rules.base(w.category) + w.score));
+            int before = score(w.category, w.score);
             if (m.exempt().isPresent()) {
                 w.signals.add(new Signal(m.source(), m.detail() + ": it " + rules.callerCode().why(),
                         "none: it says it can only read (\"" + m.exempt().get() + "\"), so it is not blocked"));
@@ -114,7 +114,7 @@ public final class Classifier {
             category = c.category();
             confidence = Confidence.CURATED;
         }
-        int score = Math.min(rules.maxScore(), Math.max(1, rules.base(category) + w.score));
+        int score = score(category, w.score);
         if (codeSignal.isPresent()) {
             score = Math.max(score, rules.callerCode().score());
         }
@@ -221,13 +221,21 @@ public final class Classifier {
         return Optional.of(weak);
     }
 
+    private static final java.util.regex.Pattern LEADING_TAG = java.util.regex.Pattern.compile("^\\[[^\\]]{0,40}\\]\\s*");
+    private static final java.util.regex.Pattern DESCRIPTION_WORD = java.util.regex.Pattern.compile("[A-Za-z]+|,|&");
+
+    /** The risk score of {@code category} with {@code points} added, within 1 and the rules' maximum. */
+    private int score(Category category, int points) {
+        return Math.min(rules.maxScore(), Math.max(1, rules.base(category) + points));
+    }
+
     /**
      * The verbs a description starts with, as a coordinated list: "List and create keys" → [list, create];
      * "Create, run, and see load testing" → [create, run]. A leading tag in brackets ("[REMOTE] Get …") is skipped.
      */
     List<String> descriptionVerbs(String description) {
-        String text = description.strip().replaceFirst("^\\[[^\\]]{0,40}\\]\\s*", "");
-        var m = java.util.regex.Pattern.compile("[A-Za-z]+|,|&").matcher(text);
+        String text = LEADING_TAG.matcher(description.strip()).replaceFirst("");
+        var m = DESCRIPTION_WORD.matcher(text);
         List<String> out = new ArrayList<>();
         boolean expectVerb = true;
         int seen = 0;

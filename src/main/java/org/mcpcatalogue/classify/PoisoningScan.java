@@ -112,8 +112,11 @@ final class PoisoningScan {
 
     /** A name read as words: {@code content_from_readingSshKey} becomes {@code content from reading Ssh Key}. */
     static String words(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[_\\-.]+", " ");
+        return SEPARATORS.matcher(CAMEL_HUMP.matcher(name).replaceAll("$1 $2")).replaceAll(" ");
     }
+
+    private static final java.util.regex.Pattern CAMEL_HUMP = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[_\\-.]+");
 
     /** {@code s} on one line, shortened, with hidden characters, control characters and ANSI escapes escaped. */
     static String excerpt(String s) {

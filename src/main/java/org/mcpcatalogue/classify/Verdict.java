@@ -23,12 +23,6 @@ public record Verdict(Category category, RiskLevel riskLevel, int riskScore, Con
         }
     }
 
-    /** A verdict for a tool that does not run the caller's code. */
-    public Verdict(Category category, RiskLevel riskLevel, int riskScore, Confidence confidence,
-                   List<Signal> signals, List<Flag> flags) {
-        this(category, riskLevel, riskScore, confidence, signals, flags, Optional.empty());
-    }
-
     public boolean hasFlag(String kind) {
         return flags.stream().anyMatch(f -> f.kind().equals(kind));
     }

@@ -297,11 +297,6 @@ public final class Recommender {
                 .replaceFirst("^tools\\.[^ ]*: ", "") + "\")");
     }
 
-    /** Whether Intercept v1.1 can rate-limit {@code tool} (see {@link #whyNoRateLimit}). */
-    public static boolean canRateLimit(String tool) {
-        return whyNoRateLimit(tool).isEmpty();
-    }
-
     /** Writes a bound the way the schema gave it (an integer stays an integer). */
     static Json number(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
