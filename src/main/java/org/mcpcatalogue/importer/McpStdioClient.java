@@ -49,10 +49,48 @@ public final class McpStdioClient implements AutoCloseable {
     private static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Object EOF = new Object();
 
-    /** What the server said: its {@code serverInfo}, the negotiated version, and its tools. */
-    public record Listing(Json.Obj serverInfo, String protocolVersion, List<Json> tools) {
+    /**
+     * What the server said: its {@code serverInfo}, the negotiated version, and its tools; {@code warnings} says
+     * what was skipped on the way (lines of standard output that are not JSON-RPC messages).
+     */
+    public record Listing(Json.Obj serverInfo, String protocolVersion, List<Json> tools, List<String> warnings) {
         public Listing {
             tools = List.copyOf(tools);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** The lines of standard output that were not JSON-RPC messages: how many, and the first. */
+    private static final class Noise {
+        private int count;
+        private String first;
+
+        synchronized void skip(String line) {
+            if (count++ == 0) {
+                first = line;
+            }
+            notifyAll();
+        }
+
+        synchronized boolean await(int atLeast, Duration atMost) throws InterruptedException {
+            long until = System.nanoTime() + atMost.toNanos();
+            while (count < atLeast) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+
+        synchronized Optional<String> describe() {
+            if (count == 0) {
+                return Optional.empty();
+            }
+            return Optional.of("the server wrote " + count + (count == 1 ? " line" : " lines")
+                    + " to standard output that " + (count == 1 ? "is" : "are") + " not JSON-RPC (skipped); the first: "
+                    + JsonText.quote(abbreviate(first)));
         }
     }
 
@@ -96,6 +134,7 @@ public final class McpStdioClient implements AutoCloseable {
     private final Thread stderrReader;
     private final Thread stdoutReader;
     private final List<ProcessHandle> family = new ArrayList<>();
+    private final Noise noise = new Noise();
     private long nextId = 1;
 
     /**
@@ -158,7 +197,7 @@ public final class McpStdioClient implements AutoCloseable {
                 throw failure("repeated the tools/list cursor " + JsonText.quote(cursor.get()) + "; stopping rather than looping");
             }
         } while (cursor.isPresent());
-        return new Listing(serverInfo, version, tools);
+        return new Listing(serverInfo, version, tools, noise.describe().stream().toList());
     }
 
     private Json.Obj request(String method, Json.Obj params) throws ImportException {
@@ -231,7 +270,11 @@ public final class McpStdioClient implements AutoCloseable {
         }
     }
 
-    /** Reads one JSON-RPC message per line; anything else ends the exchange with an error. */
+    /**
+     * Reads one JSON-RPC message per line. A line that is not one (not JSON, or not an object with
+     * {@code "jsonrpc": "2.0"}: a banner, a log line) is skipped and counted, as the reference SDK clients do;
+     * a line longer than {@link #MAX_LINE} ends the exchange with an error.
+     */
     private void readMessages() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             StringBuilder line = new StringBuilder();
@@ -250,20 +293,17 @@ public final class McpStdioClient implements AutoCloseable {
                 }
                 String text = line.toString().strip();
                 if (!text.isEmpty()) {
-                    Json message;
+                    Json message = null;
                     try {
                         message = JsonText.parse(text);
                     } catch (RuntimeException e) {
-                        messages.add(failure("wrote something that is not a JSON-RPC message to standard output: "
-                                + abbreviate(text)));
-                        return;
+                        // not JSON at all: a banner or a log line
                     }
-                    if (!(message instanceof Json.Obj)) {
-                        messages.add(failure("wrote a JSON " + message.typeName() + " where a JSON-RPC message belongs: "
-                                + abbreviate(text)));
-                        return;
+                    if (message instanceof Json.Obj obj && obj.get("jsonrpc").filter(new Json.Str("2.0")::equals).isPresent()) {
+                        messages.add(obj);
+                    } else {
+                        noise.skip(text);
                     }
-                    messages.add(message);
                 }
                 if (c == -1) {
                     break;
@@ -277,6 +317,7 @@ public final class McpStdioClient implements AutoCloseable {
 
     private ImportException failure(String problem) {
         StringBuilder b = new StringBuilder("the server (" + String.join(" ", command) + ") " + problem);
+        noise.describe().ifPresent(n -> b.append("\n(").append(n.replace("the server wrote", "it wrote")).append(')'));
         String err = stderr.text();
         if (err.isBlank()) {
             b.append("\n(it wrote nothing to standard error)");
@@ -337,6 +378,14 @@ public final class McpStdioClient implements AutoCloseable {
      */
     boolean awaitStderr(String text, Duration atMost) throws InterruptedException {
         return stderr.await(text, atMost);
+    }
+
+    /**
+     * Waits until at least {@code count} lines of standard output that are not JSON-RPC have been skipped, or
+     * {@code atMost} has passed (a safety net for tests).
+     */
+    boolean awaitSkipped(int count, Duration atMost) throws InterruptedException {
+        return noise.await(count, atMost);
     }
 
     /** The server's process id. */

@@ -37,7 +37,7 @@ public final class StdioSource implements ImportSource {
         Json.Obj info = listing.serverInfo();
         Optional<String> name = string(info, "name");
         Optional<String> version = string(info, "version");
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(listing.warnings());
         if (!listing.protocolVersion().equals(McpStdioClient.PROTOCOL_VERSION)) {
             notes.add("the server speaks MCP " + listing.protocolVersion() + " (asked for " + McpStdioClient.PROTOCOL_VERSION + ")");
         }
