@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +125,8 @@ public final class McpStdioClient implements AutoCloseable {
     }
 
     private final List<String> command;
+    private final Optional<Sandbox> sandbox;
+    private final Optional<Integer> sandboxUid;
     private final Clock clock;
     private final Duration requestTimeout;
     private final long deadline;
@@ -144,18 +147,45 @@ public final class McpStdioClient implements AutoCloseable {
      * @param timeout        the most the whole exchange may take, from now
      */
     public McpStdioClient(List<String> command, Duration requestTimeout, Duration timeout) throws ImportException {
-        this(command, requestTimeout, timeout, Clock.SYSTEM);
+        this(command, Optional.empty(), requestTimeout, timeout, Clock.SYSTEM);
+    }
+
+    /**
+     * Starts the server in {@code sandbox} ({@link Bubblewrap}), or directly when it is empty.
+     *
+     * @param requestTimeout the most one request may take
+     * @param timeout        the most the whole exchange may take, from now
+     */
+    public McpStdioClient(List<String> command, Optional<Sandbox> sandbox, Duration requestTimeout, Duration timeout)
+            throws ImportException {
+        this(command, sandbox, requestTimeout, timeout, Clock.SYSTEM);
     }
 
     /** Starts the server, with the deadlines measured by {@code clock} (for tests). */
     McpStdioClient(List<String> command, Duration requestTimeout, Duration timeout, Clock clock) throws ImportException {
+        this(command, Optional.empty(), requestTimeout, timeout, clock);
+    }
+
+    /** Starts the server, in {@code sandbox} when there is one, with the deadlines measured by {@code clock}. */
+    McpStdioClient(List<String> command, Optional<Sandbox> sandbox, Duration requestTimeout, Duration timeout, Clock clock)
+            throws ImportException {
         this.command = List.copyOf(command);
+        this.sandbox = sandbox;
         this.clock = clock;
         this.requestTimeout = requestTimeout;
         this.deadline = clock.nanoTime() + timeout.toNanos();
+        List<String> argv = command;
+        Optional<Integer> uid = Optional.empty();
+        if (sandbox.isPresent()) {
+            Bubblewrap.Launch launch = Bubblewrap.wrap(sandbox.get(), command, Path.of("").toAbsolutePath());
+            argv = launch.argv();
+            uid = launch.uid();
+        }
+        this.sandboxUid = uid;
         try {
-            this.process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            this.process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
+            uid.ifPresent(Bubblewrap::release);
             throw new ImportException("cannot start the server " + String.join(" ", command) + ": " + e.getMessage(), e);
         }
         family.add(process.toHandle());
@@ -317,6 +347,7 @@ public final class McpStdioClient implements AutoCloseable {
 
     private ImportException failure(String problem) {
         StringBuilder b = new StringBuilder("the server (" + String.join(" ", command) + ") " + problem);
+        sandbox.ifPresent(box -> b.append("\n(it ran in the sandbox: ").append(box.summary()).append(')'));
         noise.describe().ifPresent(n -> b.append("\n(").append(n.replace("the server wrote", "it wrote")).append(')'));
         String err = stderr.text();
         if (err.isBlank()) {
@@ -429,7 +460,42 @@ public final class McpStdioClient implements AutoCloseable {
                 family.forEach(ProcessHandle::destroyForcibly);
             }
             awaitGone();
+            sandboxUid.ifPresent(this::endEveryProcessOf);
         }
+    }
+
+    /**
+     * The sandbox's processes die with it (its process namespace ends with its first process); should any be
+     * left, they are killed by their user id, which no other process has, and waited for.
+     */
+    private void endEveryProcessOf(int uid) {
+        List<ProcessHandle> left = Bubblewrap.processesOf(uid).stream().map(ProcessHandle::of)
+                .flatMap(Optional::stream).toList();
+        left.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : left) {
+            try {
+                h.onExit().get(SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // gone in the meantime, or not ours to wait for
+            }
+        }
+        Bubblewrap.release(uid);
+    }
+
+    /** The user id the sandboxed server runs as, when it is not this program's (for tests). */
+    Optional<Integer> sandboxUid() {
+        return sandboxUid;
+    }
+
+    /** The server's processes now, the sandbox's included (for tests). */
+    List<ProcessHandle> processTree() {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(process.toHandle());
+        process.descendants().forEach(all::add);
+        return all;
     }
 
     /** A forced kill cannot be refused: waits for the server to be gone (SETTLE is only a safety net). */
