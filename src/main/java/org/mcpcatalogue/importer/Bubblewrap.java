@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *     --setenv LANG C.UTF-8 --setenv USER sandbox
  *     --ro-bind /usr /usr --symlink usr/bin /bin ... (or --ro-bind for real folders) --ro-bind-try /etc/... ...
  *     --proc /proc --dev /dev --size 268435456 --tmpfs /tmp --size 268435456 --tmpfs /home/sandbox
- *     --ro-bind VISIBLE VISIBLE --chdir DIR -- COMMAND...
+ *     --ro-bind VISIBLE VISIBLE --remount-ro / --chdir DIR -- COMMAND...
  * </pre>
  *
  * U is a user id from {@value #FIRST_UID} to {@value #LAST_UID} that no process uses, different for every
@@ -111,7 +111,10 @@ public final class Bubblewrap {
         String scratch = Long.toString(sandbox.scratchBytes());
         argv.addAll(List.of("--proc", "/proc", "--dev", "/dev",
                 "--size", scratch, "--tmpfs", "/tmp", "--size", scratch, "--tmpfs", Sandbox.HOME,
-                "--ro-bind", visible.toString(), visible.toString(), "--chdir", dir.toString(), "--"));
+                "--ro-bind", visible.toString(), visible.toString(),
+                // The root is bwrap's own tmpfs, holding the folders made for the mounts (/etc, the parents of
+                // the visible folder): read-only too, so that only the home and /tmp can be written.
+                "--remount-ro", "/", "--chdir", dir.toString(), "--"));
         argv.addAll(command);
         return new Launch(argv, uid);
     }

@@ -419,6 +419,11 @@ public final class McpStdioClient implements AutoCloseable {
         return noise.await(count, atMost);
     }
 
+    /** The server's standard error as kept (for tests). */
+    String stderrText() {
+        return stderr.text();
+    }
+
     /** The server's process id. */
     public long pid() {
         return process.pid();
