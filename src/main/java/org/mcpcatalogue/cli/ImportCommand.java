@@ -162,7 +162,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         if (stdio) {
             if (input.isEmpty()) {
-                throw usage("--stdio needs the server's command after --, e.g. --stdio -- npx -y @modelcontextprotocol/server-memory");
+                throw usage("--stdio needs the server's command after --, e.g. --stdio -- node path/to/node_modules/@scope/server/dist/index.js");
             }
             return new StdioSource(input, sandbox(), duration("--request-timeout", requestTimeout),
                     duration("--timeout", timeout), Optional.ofNullable(source));
