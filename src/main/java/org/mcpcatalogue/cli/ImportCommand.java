@@ -164,8 +164,9 @@ public final class ImportCommand implements Callable<Integer> {
             if (input.isEmpty()) {
                 throw usage("--stdio needs the server's command after --, e.g. --stdio -- node path/to/node_modules/@scope/server/dist/index.js");
             }
-            return new StdioSource(input, sandbox(), duration("--request-timeout", requestTimeout),
-                    duration("--timeout", timeout), Optional.ofNullable(source));
+            Duration perRequest = duration("--request-timeout", requestTimeout);
+            Duration overall = duration("--timeout", timeout);
+            return new StdioSource(input, sandbox(), perRequest, overall, Optional.ofNullable(source));
         }
         if (noSandbox || sandboxDir != null) {
             throw usage((noSandbox ? "--no-sandbox" : "--sandbox-dir") + " goes with --stdio only");
