@@ -23,10 +23,13 @@ import org.mcpcatalogue.json.JsonText;
  *
  * <p>Server-to-client notifications (log messages, list changes) are ignored; server-to-client requests are
  * answered so that the server never waits on us: {@code ping} with an empty result, {@code roots/list} with no
- * roots, anything else with "method not found". Every request has a deadline, and so has the whole exchange.
+ * roots, anything else with "method not found". Lines of standard output that are not JSON-RPC messages
+ * (banners, log lines) are skipped, counted and reported with the first of them, as the TypeScript and Python
+ * SDK clients do. Every request has a deadline, and so has the whole exchange.
  * The last 64 KiB of the server's standard error are kept and shown in every error; when the server exits or
  * stops reading, its standard error is read to the end before the error is made. {@link #close()} always ends
- * the server and its descendants: standard input closed, then a polite termination, then a forced one.
+ * the server and its descendants: standard input closed, then a polite termination, then a forced one. With
+ * a {@link Sandbox} the server runs inside it ({@link Bubblewrap}), and every error says so and what it allowed.
  *
  * <p>The deadlines are measured by a {@link Clock}: the system's, or in tests one that moves only when the test
  * says, so that a test can make a timeout happen at a moment it chooses (after the server has said what it
