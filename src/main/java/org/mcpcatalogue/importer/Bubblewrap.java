@@ -164,9 +164,10 @@ public final class Bubblewrap {
                 }
                 if (p.exitValue() != 0) {
                     String first = out.lines().findFirst().orElse("exit status " + p.exitValue());
-                    return Optional.of("bubblewrap cannot make a sandbox here (" + first + "); it needs user namespaces:"
-                            + " allow them (sysctl kernel.unprivileged_userns_clone=1, or in a container"
-                            + " --security-opt seccomp=unconfined) or reinstall it with: sudo apt-get install bubblewrap");
+                    return Optional.of("bubblewrap cannot make a sandbox here (" + first + "); it needs unprivileged user"
+                            + " namespaces: allow them (sysctl kernel.unprivileged_userns_clone=1; on Ubuntu 24.04"
+                            + " kernel.apparmor_restrict_unprivileged_userns=0; in a container --security-opt"
+                            + " seccomp=unconfined) or reinstall it with: sudo apt-get install bubblewrap");
                 }
                 return Optional.empty();
             } finally {
