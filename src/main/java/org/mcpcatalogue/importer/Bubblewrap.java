@@ -137,14 +137,15 @@ public final class Bubblewrap {
      */
     public static synchronized Optional<String> unavailable() {
         if (checked == null) {
-            checked = check();
+            checked = check(searchPath());
         }
         return checked;
     }
 
-    private static Optional<String> check() {
+    /** Why sandboxes cannot be made, looking for the tools in {@code searchPath} (colon-separated folders). */
+    static Optional<String> check(String searchPath) {
         for (String t : List.of("bwrap", "prlimit", "setpriv")) {
-            if (find(t).isEmpty()) {
+            if (find(t, searchPath).isEmpty()) {
                 String pkg = t.equals("bwrap") ? "bubblewrap" : "util-linux";
                 return Optional.of("the sandbox for live servers needs " + t + ", which is not installed; install it"
                         + " with: sudo apt-get install " + pkg);
@@ -182,11 +183,15 @@ public final class Bubblewrap {
     }
 
     private static String tool(String name) throws ImportException {
-        return find(name).orElseThrow(() -> new ImportException(name + " is not installed", true)).toString();
+        return find(name, searchPath()).orElseThrow(() -> new ImportException(name + " is not installed", true)).toString();
     }
 
-    private static Optional<Path> find(String name) {
-        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/sbin:/bin:/sbin";
+    /** Where the tools are looked for: the PATH, then the system folders. */
+    private static String searchPath() {
+        return System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/sbin:/bin:/sbin";
+    }
+
+    private static Optional<Path> find(String name, String path) {
         for (String dir : path.split(":")) {
             if (!dir.isEmpty()) {
                 Path p = Path.of(dir, name);

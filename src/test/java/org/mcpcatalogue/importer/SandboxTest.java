@@ -187,6 +187,12 @@ class SandboxTest {
     }
 
     @Test
+    void withoutBubblewrapTheCheckSaysHowToInstallIt(@TempDir Path empty) {
+        assertEquals(Optional.of("the sandbox for live servers needs bwrap, which is not installed; install it with:"
+                + " sudo apt-get install bubblewrap"), Bubblewrap.check(empty.toString()));
+    }
+
+    @Test
     void theFolderOfAServerIsItsInstallPrefix(@TempDir Path tmp) throws Exception {
         Path entry = tmp.resolve("prefix/node_modules/@acme/server/dist/index.js");
         Files.createDirectories(entry.getParent());
