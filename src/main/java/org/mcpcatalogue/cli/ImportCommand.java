@@ -47,9 +47,9 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
                 "  catalogue import --from tools-list --slug acme-files --name \"Acme Files\" --publisher acme \\",
                 "      --repository https://github.com/acme/files tools.json",
-                "  npm install --prefix servers/memory @modelcontextprotocol/server-memory",
+                "  npm install --prefix target/npm-servers/memory @modelcontextprotocol/server-memory",
                 "  catalogue import --stdio --name Memory --repository https://github.com/modelcontextprotocol/servers \\",
-                "      -- node servers/memory/node_modules/@modelcontextprotocol/server-memory/dist/index.js",
+                "      -- node target/npm-servers/memory/node_modules/@modelcontextprotocol/server-memory/dist/index.js",
                 "  catalogue import --from docker path/to/mcp-registry/servers/buildkite",
                 "  catalogue import --from scaffold path/to/intercept/policies/asana.yaml"})
 public final class ImportCommand implements Callable<Integer> {
