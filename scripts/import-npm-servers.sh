@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Imports real MCP servers published on npm into the catalogue, live: each pinned package in
 # scripts/npm-servers.tsv is installed under target/npm-servers/ (install scripts disabled: nothing is
-# downloaded but the package and its dependencies), started, asked for tools/list over stdio by
-# `catalogue import --stdio`, and stopped.
+# downloaded but the package and its dependencies), started in the sandbox (docs/sandbox.md: no network,
+# read-only system, only the package's own install folder visible, a private home and /tmp, limits on memory
+# and processes), asked for tools/list over stdio by `catalogue import --stdio`, and stopped. A server is
+# somebody else's code: never run it with --no-sandbox.
 #
 # Columns of the TSV: package@version, slug, display name, repository, arguments (space-separated; {work} is an
-# empty temporary directory), and environment (space-separated NAME=value); "-" for none. Name and
+# empty folder the server may write: the sandbox's private home), and environment (space-separated
+# NAME=value); "-" for none. Name and
 # repository are "-" when the slug exists already: the file keeps its own. Some servers refuse to start without an API key or token, though
 # listing their tools needs none: those get an obvious placeholder such as BRAVE_API_KEY=placeholder, which
 # is never sent anywhere and never written to the catalogue. A slug that already exists (a scaffold of the
@@ -17,9 +20,9 @@ cd "$(dirname "$0")/.."
 tsv=${1:-scripts/npm-servers.tsv}
 verified=${VERIFIED:-2026-11-21}
 root=target/npm-servers
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+work=/home/sandbox   # the sandbox's private home (org.mcpcatalogue.importer.Sandbox.HOME)
 failed=0
+[ -x /usr/bin/bwrap ] || scripts/apt-install.sh bubblewrap
 
 while IFS=$'\t' read -r spec slug name repository args env publisher; do
   case "$spec" in ''|'#'*) continue ;; esac
@@ -43,7 +46,7 @@ while IFS=$'\t' read -r spec slug name repository args env publisher; do
   # shellcheck disable=SC2086
   if ! bin/catalogue import --stdio "${facts[@]}" \
       --verified "$verified" --source "npm $spec, live tools/list over stdio" \
-      -- env $env HOME="$work" node "$entry" ${args//\{work\}/$work}; then
+      --sandbox-dir "$PWD/$dir" -- env $env node "$entry" ${args//\{work\}/$work}; then
     echo "failed: $spec" >&2
     failed=$((failed + 1))
   fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything `mvn -B verify` needs on a fresh Debian machine, and nothing that is already there:
-# Java 17+ and Maven, Debian's Chromium and its driver (the browser tests), Node.js and npm, and the MCP servers
-# from npm that the live import tests start (scripts/install-test-servers.sh). Quiet when all is in place.
+# Java 17+ and Maven, Debian's Chromium and its driver (the browser tests), Node.js and npm, bubblewrap (the
+# sandbox that live imports run servers in), and the MCP servers from npm that the live import tests start
+# (scripts/install-test-servers.sh). Quiet when all is in place.
 # With CI=true the browser and live import tests fail rather than skip without these.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,8 @@ command -v mvn >/dev/null 2>&1 || missing+=(maven)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The sandbox that live servers run in (docs/sandbox.md); prlimit and setpriv come with util-linux.
+[ -x /usr/bin/bwrap ] || missing+=(bubblewrap)
 if [ "${#missing[@]}" -gt 0 ]; then
   scripts/apt-install.sh "${missing[@]}"
 fi

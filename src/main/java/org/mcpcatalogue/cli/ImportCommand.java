@@ -3,6 +3,7 @@ package org.mcpcatalogue.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,11 +16,13 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mcpcatalogue.diag.Diagnostic;
+import org.mcpcatalogue.importer.Bubblewrap;
 import org.mcpcatalogue.importer.DockerSource;
 import org.mcpcatalogue.importer.ImportException;
 import org.mcpcatalogue.importer.ImportSource;
 import org.mcpcatalogue.importer.Imported;
 import org.mcpcatalogue.importer.Importer;
+import org.mcpcatalogue.importer.Sandbox;
 import org.mcpcatalogue.importer.ScaffoldSource;
 import org.mcpcatalogue.importer.ServerFacts;
 import org.mcpcatalogue.importer.ServerJsonSource;
@@ -44,8 +47,9 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
                 "  catalogue import --from tools-list --slug acme-files --name \"Acme Files\" --publisher acme \\",
                 "      --repository https://github.com/acme/files tools.json",
+                "  npm install --prefix target/npm-servers/memory @modelcontextprotocol/server-memory",
                 "  catalogue import --stdio --name Memory --repository https://github.com/modelcontextprotocol/servers \\",
-                "      -- npx -y @modelcontextprotocol/server-memory",
+                "      -- node target/npm-servers/memory/node_modules/@modelcontextprotocol/server-memory/dist/index.js",
                 "  catalogue import --from docker path/to/mcp-registry/servers/buildkite",
                 "  catalogue import --from scaffold path/to/intercept/policies/asana.yaml"})
 public final class ImportCommand implements Callable<Integer> {
@@ -72,8 +76,19 @@ public final class ImportCommand implements Callable<Integer> {
                     + " tools.json), scaffold (an Intercept policy scaffold).")
     From from;
 
-    @Option(names = "--stdio", description = "Start the server given after -- and ask it for its tools over stdio.")
+    @Option(names = "--stdio", description = "Start the server given after -- in a sandbox (no network, read-only system,"
+            + " only --sandbox-dir visible; see docs/sandbox.md) and ask it for its tools over stdio.")
     boolean stdio;
+
+    @Option(names = "--sandbox-dir", paramLabel = "DIR",
+            description = "With --stdio: the one folder of the machine the server sees, read-only (default: the install"
+                    + " folder holding node_modules of the first argument that names a file, else that file's folder).")
+    String sandboxDir;
+
+    @Option(names = "--no-sandbox",
+            description = "With --stdio: start the server directly on this machine, with all your rights. Only for a server"
+                    + " you wrote yourself; never for somebody else's.")
+    boolean noSandbox;
 
     @Parameters(paramLabel = "INPUT", description = "The input file or directory; with --stdio, the server's command and arguments (after --).")
     List<String> input = new ArrayList<>();
@@ -147,10 +162,14 @@ public final class ImportCommand implements Callable<Integer> {
         }
         if (stdio) {
             if (input.isEmpty()) {
-                throw usage("--stdio needs the server's command after --, e.g. --stdio -- npx -y @modelcontextprotocol/server-memory");
+                throw usage("--stdio needs the server's command after --, e.g. --stdio -- node path/to/node_modules/@scope/server/dist/index.js");
             }
-            return new StdioSource(input, duration("--request-timeout", requestTimeout), duration("--timeout", timeout),
-                    Optional.ofNullable(source));
+            Duration perRequest = duration("--request-timeout", requestTimeout);
+            Duration overall = duration("--timeout", timeout);
+            return new StdioSource(input, sandbox(), perRequest, overall, Optional.ofNullable(source));
+        }
+        if (noSandbox || sandboxDir != null) {
+            throw usage((noSandbox ? "--no-sandbox" : "--sandbox-dir") + " goes with --stdio only");
         }
         if (input.size() != 1) {
             throw usage("--from " + from + " needs exactly one INPUT, got " + input.size());
@@ -163,6 +182,36 @@ public final class ImportCommand implements Callable<Integer> {
             case DOCKER -> new DockerSource(Path.of(in), label);
             case SCAFFOLD -> new ScaffoldSource(text(in), in, label);
         };
+    }
+
+    /** The sandbox for --stdio, or none with --no-sandbox (and a warning); refused when sandboxes cannot be made here. */
+    private Optional<Sandbox> sandbox() throws ImportException {
+        if (noSandbox) {
+            if (sandboxDir != null) {
+                throw usage("give --sandbox-dir or --no-sandbox, not both");
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("catalogue import: warning: --no-sandbox: the server runs unconfined, with your rights, network"
+                    + " and files; use it only for a server you wrote yourself");
+            err.flush();
+            return Optional.empty();
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        Path visible;
+        if (sandboxDir != null) {
+            visible = cwd.resolve(sandboxDir).normalize();
+            if (!Files.isDirectory(visible)) {
+                throw usage("--sandbox-dir " + HiddenText.visible(sandboxDir) + " is not a folder");
+            }
+        } else {
+            visible = Sandbox.folderFor(input, cwd).orElseThrow(() -> usage("cannot tell which folder the server is"
+                    + " installed in (no argument names its entry file); give it with --sandbox-dir DIR"));
+        }
+        Optional<String> why = Bubblewrap.unavailable();
+        if (why.isPresent()) {
+            throw usage(why.get());
+        }
+        return Optional.of(Sandbox.of(visible));
     }
 
     private ServerFacts facts() {

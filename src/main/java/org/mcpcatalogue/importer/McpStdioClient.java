@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,13 @@ import org.mcpcatalogue.json.JsonText;
  *
  * <p>Server-to-client notifications (log messages, list changes) are ignored; server-to-client requests are
  * answered so that the server never waits on us: {@code ping} with an empty result, {@code roots/list} with no
- * roots, anything else with "method not found". Every request has a deadline, and so has the whole exchange.
+ * roots, anything else with "method not found". Lines of standard output that are not JSON-RPC messages
+ * (banners, log lines) are skipped, counted and reported with the first of them, as the TypeScript and Python
+ * SDK clients do. Every request has a deadline, and so has the whole exchange.
  * The last 64 KiB of the server's standard error are kept and shown in every error; when the server exits or
  * stops reading, its standard error is read to the end before the error is made. {@link #close()} always ends
- * the server and its descendants: standard input closed, then a polite termination, then a forced one.
+ * the server and its descendants: standard input closed, then a polite termination, then a forced one. With
+ * a {@link Sandbox} the server runs inside it ({@link Bubblewrap}), and every error says so and what it allowed.
  *
  * <p>The deadlines are measured by a {@link Clock}: the system's, or in tests one that moves only when the test
  * says, so that a test can make a timeout happen at a moment it chooses (after the server has said what it
@@ -49,10 +53,48 @@ public final class McpStdioClient implements AutoCloseable {
     private static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Object EOF = new Object();
 
-    /** What the server said: its {@code serverInfo}, the negotiated version, and its tools. */
-    public record Listing(Json.Obj serverInfo, String protocolVersion, List<Json> tools) {
+    /**
+     * What the server said: its {@code serverInfo}, the negotiated version, and its tools; {@code warnings} says
+     * what was skipped on the way (lines of standard output that are not JSON-RPC messages).
+     */
+    public record Listing(Json.Obj serverInfo, String protocolVersion, List<Json> tools, List<String> warnings) {
         public Listing {
             tools = List.copyOf(tools);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** The lines of standard output that were not JSON-RPC messages: how many, and the first. */
+    private static final class Noise {
+        private int count;
+        private String first;
+
+        synchronized void skip(String line) {
+            if (count++ == 0) {
+                first = line;
+            }
+            notifyAll();
+        }
+
+        synchronized boolean await(int atLeast, Duration atMost) throws InterruptedException {
+            long until = System.nanoTime() + atMost.toNanos();
+            while (count < atLeast) {
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+
+        synchronized Optional<String> describe() {
+            if (count == 0) {
+                return Optional.empty();
+            }
+            return Optional.of("the server wrote " + count + (count == 1 ? " line" : " lines")
+                    + " to standard output that " + (count == 1 ? "is" : "are") + " not JSON-RPC (skipped); the first: "
+                    + JsonText.quote(abbreviate(first)));
         }
     }
 
@@ -86,6 +128,8 @@ public final class McpStdioClient implements AutoCloseable {
     }
 
     private final List<String> command;
+    private final Optional<Sandbox> sandbox;
+    private final Optional<Integer> sandboxUid;
     private final Clock clock;
     private final Duration requestTimeout;
     private final long deadline;
@@ -96,6 +140,7 @@ public final class McpStdioClient implements AutoCloseable {
     private final Thread stderrReader;
     private final Thread stdoutReader;
     private final List<ProcessHandle> family = new ArrayList<>();
+    private final Noise noise = new Noise();
     private long nextId = 1;
 
     /**
@@ -105,18 +150,45 @@ public final class McpStdioClient implements AutoCloseable {
      * @param timeout        the most the whole exchange may take, from now
      */
     public McpStdioClient(List<String> command, Duration requestTimeout, Duration timeout) throws ImportException {
-        this(command, requestTimeout, timeout, Clock.SYSTEM);
+        this(command, Optional.empty(), requestTimeout, timeout, Clock.SYSTEM);
+    }
+
+    /**
+     * Starts the server in {@code sandbox} ({@link Bubblewrap}), or directly when it is empty.
+     *
+     * @param requestTimeout the most one request may take
+     * @param timeout        the most the whole exchange may take, from now
+     */
+    public McpStdioClient(List<String> command, Optional<Sandbox> sandbox, Duration requestTimeout, Duration timeout)
+            throws ImportException {
+        this(command, sandbox, requestTimeout, timeout, Clock.SYSTEM);
     }
 
     /** Starts the server, with the deadlines measured by {@code clock} (for tests). */
     McpStdioClient(List<String> command, Duration requestTimeout, Duration timeout, Clock clock) throws ImportException {
+        this(command, Optional.empty(), requestTimeout, timeout, clock);
+    }
+
+    /** Starts the server, in {@code sandbox} when there is one, with the deadlines measured by {@code clock}. */
+    McpStdioClient(List<String> command, Optional<Sandbox> sandbox, Duration requestTimeout, Duration timeout, Clock clock)
+            throws ImportException {
         this.command = List.copyOf(command);
+        this.sandbox = sandbox;
         this.clock = clock;
         this.requestTimeout = requestTimeout;
         this.deadline = clock.nanoTime() + timeout.toNanos();
+        List<String> argv = command;
+        Optional<Integer> uid = Optional.empty();
+        if (sandbox.isPresent()) {
+            Bubblewrap.Launch launch = Bubblewrap.wrap(sandbox.get(), command, Path.of("").toAbsolutePath());
+            argv = launch.argv();
+            uid = launch.uid();
+        }
+        this.sandboxUid = uid;
         try {
-            this.process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            this.process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         } catch (IOException e) {
+            uid.ifPresent(Bubblewrap::release);
             throw new ImportException("cannot start the server " + String.join(" ", command) + ": " + e.getMessage(), e);
         }
         family.add(process.toHandle());
@@ -158,7 +230,7 @@ public final class McpStdioClient implements AutoCloseable {
                 throw failure("repeated the tools/list cursor " + JsonText.quote(cursor.get()) + "; stopping rather than looping");
             }
         } while (cursor.isPresent());
-        return new Listing(serverInfo, version, tools);
+        return new Listing(serverInfo, version, tools, noise.describe().stream().toList());
     }
 
     private Json.Obj request(String method, Json.Obj params) throws ImportException {
@@ -231,7 +303,11 @@ public final class McpStdioClient implements AutoCloseable {
         }
     }
 
-    /** Reads one JSON-RPC message per line; anything else ends the exchange with an error. */
+    /**
+     * Reads one JSON-RPC message per line. A line that is not one (not JSON, or not an object with
+     * {@code "jsonrpc": "2.0"}: a banner, a log line) is skipped and counted, as the reference SDK clients do;
+     * a line longer than {@link #MAX_LINE} ends the exchange with an error.
+     */
     private void readMessages() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             StringBuilder line = new StringBuilder();
@@ -250,20 +326,17 @@ public final class McpStdioClient implements AutoCloseable {
                 }
                 String text = line.toString().strip();
                 if (!text.isEmpty()) {
-                    Json message;
+                    Json message = null;
                     try {
                         message = JsonText.parse(text);
                     } catch (RuntimeException e) {
-                        messages.add(failure("wrote something that is not a JSON-RPC message to standard output: "
-                                + abbreviate(text)));
-                        return;
+                        // not JSON at all: a banner or a log line
                     }
-                    if (!(message instanceof Json.Obj)) {
-                        messages.add(failure("wrote a JSON " + message.typeName() + " where a JSON-RPC message belongs: "
-                                + abbreviate(text)));
-                        return;
+                    if (message instanceof Json.Obj obj && obj.get("jsonrpc").filter(new Json.Str("2.0")::equals).isPresent()) {
+                        messages.add(obj);
+                    } else {
+                        noise.skip(text);
                     }
-                    messages.add(message);
                 }
                 if (c == -1) {
                     break;
@@ -277,6 +350,8 @@ public final class McpStdioClient implements AutoCloseable {
 
     private ImportException failure(String problem) {
         StringBuilder b = new StringBuilder("the server (" + String.join(" ", command) + ") " + problem);
+        sandbox.ifPresent(box -> b.append("\n(it ran in the sandbox: ").append(box.summary()).append(')'));
+        noise.describe().ifPresent(n -> b.append("\n(").append(n.replace("the server wrote", "it wrote")).append(')'));
         String err = stderr.text();
         if (err.isBlank()) {
             b.append("\n(it wrote nothing to standard error)");
@@ -339,6 +414,19 @@ public final class McpStdioClient implements AutoCloseable {
         return stderr.await(text, atMost);
     }
 
+    /**
+     * Waits until at least {@code count} lines of standard output that are not JSON-RPC have been skipped, or
+     * {@code atMost} has passed (a safety net for tests).
+     */
+    boolean awaitSkipped(int count, Duration atMost) throws InterruptedException {
+        return noise.await(count, atMost);
+    }
+
+    /** The server's standard error as kept (for tests). */
+    String stderrText() {
+        return stderr.text();
+    }
+
     /** The server's process id. */
     public long pid() {
         return process.pid();
@@ -380,7 +468,42 @@ public final class McpStdioClient implements AutoCloseable {
                 family.forEach(ProcessHandle::destroyForcibly);
             }
             awaitGone();
+            sandboxUid.ifPresent(this::endEveryProcessOf);
         }
+    }
+
+    /**
+     * The sandbox's processes die with it (its process namespace ends with its first process); should any be
+     * left, they are killed by their user id, which no other process has, and waited for.
+     */
+    private void endEveryProcessOf(int uid) {
+        List<ProcessHandle> left = Bubblewrap.processesOf(uid).stream().map(ProcessHandle::of)
+                .flatMap(Optional::stream).toList();
+        left.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : left) {
+            try {
+                h.onExit().get(SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // gone in the meantime, or not ours to wait for
+            }
+        }
+        Bubblewrap.release(uid);
+    }
+
+    /** The user id the sandboxed server runs as, when it is not this program's (for tests). */
+    Optional<Integer> sandboxUid() {
+        return sandboxUid;
+    }
+
+    /** The server's processes now, the sandbox's included (for tests). */
+    List<ProcessHandle> processTree() {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(process.toHandle());
+        process.descendants().forEach(all::add);
+        return all;
     }
 
     /** A forced kill cannot be refused: waits for the server to be gone (SETTLE is only a safety net). */

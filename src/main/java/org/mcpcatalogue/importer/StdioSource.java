@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.mcpcatalogue.json.Json;
 
 /**
- * A live server: started with the given command, asked for its tools over stdio ({@link McpStdioClient}), and
+ * A live server: started with the given command (in a {@link Sandbox} unless told otherwise), asked for its tools over stdio ({@link McpStdioClient}), and
  * always ended. Its {@code serverInfo} gives the name (its {@code title}, else its {@code name}), a slug hint,
  * and a description and home page when it has them.
  */
@@ -17,12 +17,16 @@ public final class StdioSource implements ImportSource {
     public static final String KIND = "live tools/list";
 
     private final List<String> command;
+    private final Optional<Sandbox> sandbox;
     private final Duration requestTimeout;
     private final Duration timeout;
     private final Optional<String> label;
 
-    public StdioSource(List<String> command, Duration requestTimeout, Duration timeout, Optional<String> label) {
+    /** A server started in {@code sandbox} ({@link Bubblewrap}), or directly when it is empty. */
+    public StdioSource(List<String> command, Optional<Sandbox> sandbox, Duration requestTimeout, Duration timeout,
+            Optional<String> label) {
         this.command = List.copyOf(command);
+        this.sandbox = sandbox;
         this.requestTimeout = requestTimeout;
         this.timeout = timeout;
         this.label = label;
@@ -31,13 +35,13 @@ public final class StdioSource implements ImportSource {
     @Override
     public Imported read() throws ImportException {
         McpStdioClient.Listing listing;
-        try (McpStdioClient client = new McpStdioClient(command, requestTimeout, timeout)) {
+        try (McpStdioClient client = new McpStdioClient(command, sandbox, requestTimeout, timeout)) {
             listing = client.listTools(version());
         }
         Json.Obj info = listing.serverInfo();
         Optional<String> name = string(info, "name");
         Optional<String> version = string(info, "version");
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(listing.warnings());
         if (!listing.protocolVersion().equals(McpStdioClient.PROTOCOL_VERSION)) {
             notes.add("the server speaks MCP " + listing.protocolVersion() + " (asked for " + McpStdioClient.PROTOCOL_VERSION + ")");
         }

@@ -59,10 +59,12 @@ class ImportLiveTest {
 
     @Test
     void importsTheFilesystemServer() throws IOException {
-        Path root = Files.createDirectories(tmp.resolve("root"));
+        // The server runs in the sandbox, which sees none of this machine's folders but the server's own: the
+        // one it is allowed is the sandbox's private home.
+        String root = org.mcpcatalogue.importer.Sandbox.HOME;
         String[] args = stdio(List.of("--slug", "filesystem", "--name", "Filesystem",
                 "--repository", "https://github.com/modelcontextprotocol/servers", "--license", "MIT",
-                "--verified", "2026-11-20"), "node", Node.FILESYSTEM.toString(), root.toString());
+                "--verified", "2026-11-20"), "node", Node.FILESYSTEM.toString(), root);
         CliRun run = CliRun.of(args);
         assertEquals(0, run.exitCode(), run.out() + run.err());
         Server s = load("filesystem");
@@ -93,6 +95,29 @@ class ImportLiveTest {
         assertEquals(List.of("create_entities", "create_relations", "add_observations", "delete_entities",
                 "delete_observations", "delete_relations", "read_graph", "search_nodes", "open_nodes"),
                 s.tools().stream().map(Tool::name).toList());
+    }
+
+    @Test
+    void aServerStartsInTheSandboxUnlessToldOtherwiseWithAWarning() throws IOException {
+        // The filesystem server is given a folder of this machine: in the sandbox it is not there.
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        List<String> facts = List.of("--slug", "fs", "--name", "FS", "--repository", "https://github.com/modelcontextprotocol/servers");
+        CliRun sandboxed = CliRun.of(stdio(facts, "node", Node.FILESYSTEM.toString(), outside.toString()));
+        assertEquals(Main.INVALID, sandboxed.exitCode(), sandboxed.out() + sandboxed.err());
+        assertTrue(sandboxed.err().contains("(it ran in the sandbox: no network"), sandboxed.err());
+        List<String> unconfined = new ArrayList<>(facts);
+        unconfined.add("--no-sandbox");
+        CliRun direct = CliRun.of(stdio(unconfined, "node", Node.FILESYSTEM.toString(), outside.toString()));
+        assertEquals(0, direct.exitCode(), direct.out() + direct.err());
+        assertTrue(direct.err().startsWith("catalogue import: warning: --no-sandbox: the server runs unconfined"), direct.err());
+    }
+
+    @Test
+    void withoutAnEntryFileTheSandboxFolderMustBeGiven() {
+        CliRun run = CliRun.of(stdio(List.of("--slug", "x"), "npx", "-y", "@modelcontextprotocol/server-memory"));
+        assertEquals(Main.USAGE, run.exitCode(), run.out() + run.err());
+        assertEquals("catalogue import: cannot tell which folder the server is installed in (no argument names its entry"
+                + " file); give it with --sandbox-dir DIR\n", run.err());
     }
 
     @Test

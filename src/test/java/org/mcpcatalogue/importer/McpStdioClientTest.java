@@ -155,11 +155,28 @@ class McpStdioClientTest {
     }
 
     @Test
-    void garbageOnStdoutIsAnError() throws Exception {
-        try (McpStdioClient client = start("garbage")) {
-            ImportException e = assertThrows(ImportException.class, () -> client.listTools("test"));
-            assertTrue(e.getMessage().contains("not a JSON-RPC message to standard output: Welcome to the fake server!"),
-                    e.getMessage());
+    void bannersAndLogLinesOnStdoutAreSkippedWithAWarning() throws Exception {
+        McpStdioClient.Listing listing;
+        try (McpStdioClient client = start("banner")) {
+            listing = client.listTools("test");
+        }
+        assertEquals(3, listing.tools().size());
+        assertEquals(List.of("the server wrote 3 lines to standard output that are not JSON-RPC (skipped); the first: "
+                + "\"Fake MCP Server running on stdio\""), listing.warnings());
+    }
+
+    @Test
+    void aServerThatAnswersWithoutJsonRpcTimesOutNamingWhatItWrote() throws Exception {
+        ManualClock clock = new ManualClock();
+        try (McpStdioClient client = start("garbage", Duration.ofSeconds(8), Duration.ofSeconds(20), clock)) {
+            Future<ImportException> listing = caller.submit(() -> assertThrows(ImportException.class, () -> client.listTools("test")));
+            assertTrue(client.awaitStderr(THINKING, SAFETY), "the fake server never got the initialize request");
+            assertTrue(client.awaitSkipped(3, SAFETY), "the client never read the three lines");
+            clock.advance(Duration.ofSeconds(8));
+            ImportException e = listing.get(SAFETY.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(e.getMessage().contains("did not answer initialize within 8 s"), e.getMessage());
+            assertTrue(e.getMessage().contains("(it wrote 3 lines to standard output that are not JSON-RPC (skipped);"
+                    + " the first: \"Welcome to the \\u001b[1mfake\\u001b[0m server!\")"), e.getMessage());
         }
     }
 
