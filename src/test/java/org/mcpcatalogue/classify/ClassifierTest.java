@@ -26,7 +26,7 @@ class ClassifierTest {
     }
 
     private static Verdict inCatalogue(String server, String tool) {
-        Catalogue c = new CatalogueValidator(LocalDate.of(2026, 11, 21))
+        Catalogue c = new CatalogueValidator(LocalDate.of(2026, 11, 21), org.mcpcatalogue.classify.RulesLoader.bundled().levels().floors())
                 .validate(new CatalogueLoader().load(Path.of("catalogue"), "catalogue")).catalogue().orElseThrow();
         Server s = c.server(server).orElseThrow();
         Tool t = s.tool(tool).orElseThrow();
