@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.model.Tool;
+import org.mcpcatalogue.text.HiddenText;
 
 /**
  * Finds tools that run code, commands, scripts or queries the caller writes ({@code caller_code} in the rules):
@@ -98,8 +99,15 @@ final class CallerCodeScan {
         return Optional.empty();
     }
 
+    /**
+     * The evidence on one line, at most {@value #QUOTE} characters before escaping, with its hidden characters
+     * (controls, bidi, zero-width and tag characters) written as escapes by {@link HiddenText#visible}.
+     */
     private static String quote(String text) {
         String one = text.strip().replaceAll("\\s+", " ");
-        return one.length() <= QUOTE ? one : one.substring(0, QUOTE - 1) + "…";
+        if (one.codePointCount(0, one.length()) > QUOTE) {
+            one = one.substring(0, one.offsetByCodePoints(0, QUOTE - 1)) + "…";
+        }
+        return HiddenText.visible(one);
     }
 }

@@ -194,6 +194,16 @@ class ClassifierTest {
         assertEquals("schema", verdicts.get(4).callerCode().orElseThrow().source());
     }
 
+    /** The quoted field description of a caller-code signal shows a tag character and a zero-width space as escapes. */
+    @Test
+    void theCallerCodeEvidenceShowsHiddenCharactersAsEscapes() {
+        Verdict v = tool("browser_run_code", "Runs code in the page.",
+                "{\"code\":{\"type\":\"string\",\"description\":\"A JavaScript function\u200b to execute\udb40\udc41\"}}");
+        String detail = v.callerCode().orElseThrow().detail();
+        assertTrue(detail.startsWith("\"code\" is run as given (its description: \"A JavaScript function\\u{200B} to execute"
+                + "\\u{E0041}\")"), detail);
+    }
+
     /** What is not running the caller's code: fixed actions, paid inference, search queries, read-only queries. */
     @Test
     void aFixedActionOrASearchQueryIsNotCallerCode() {
