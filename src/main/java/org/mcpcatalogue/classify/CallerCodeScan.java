@@ -1,7 +1,6 @@
 package org.mcpcatalogue.classify;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mcpcatalogue.json.Json;
@@ -36,8 +35,8 @@ final class CallerCodeScan {
     Optional<Match> scan(Tool tool, List<String> tokens) {
         String description = tool.description();
         for (Map.Entry<String, Json> p : tool.inputProperties().members().entrySet()) {
-            boolean code = named(p.getKey(), rules.fields());
-            if (!(p.getValue() instanceof Json.Obj prop) || !(code || named(p.getKey(), rules.genericFields())) || !freeText(prop)) {
+            boolean code = NameTokens.named(p.getKey(), rules.fields());
+            if (!(p.getValue() instanceof Json.Obj prop) || !(code || NameTokens.named(p.getKey(), rules.genericFields())) || !freeText(prop)) {
                 continue;
             }
             String said = prop.get("description").orElse(null) instanceof Json.Str s ? s.value() : "";
@@ -64,11 +63,6 @@ final class CallerCodeScan {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean named(String name, java.util.Set<String> names) {
-        List<String> words = NameTokens.split(name);
-        return names.contains(name.toLowerCase(Locale.ROOT)) || (!words.isEmpty() && names.contains(words.get(words.size() - 1)));
     }
 
     /** A string or an array of strings, with no {@code enum}: text the caller writes, not a choice. */
