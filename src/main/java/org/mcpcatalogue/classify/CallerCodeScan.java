@@ -1,11 +1,11 @@
 package org.mcpcatalogue.classify;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mcpcatalogue.json.Json;
 import org.mcpcatalogue.model.Tool;
+import org.mcpcatalogue.text.HiddenText;
 
 /**
  * Finds tools that run code, commands, scripts or queries the caller writes ({@code caller_code} in the rules):
@@ -35,8 +35,8 @@ final class CallerCodeScan {
     Optional<Match> scan(Tool tool, List<String> tokens) {
         String description = tool.description();
         for (Map.Entry<String, Json> p : tool.inputProperties().members().entrySet()) {
-            boolean code = named(p.getKey(), rules.fields());
-            if (!(p.getValue() instanceof Json.Obj prop) || !(code || named(p.getKey(), rules.genericFields())) || !freeText(prop)) {
+            boolean code = NameTokens.named(p.getKey(), rules.fields());
+            if (!(p.getValue() instanceof Json.Obj prop) || !(code || NameTokens.named(p.getKey(), rules.genericFields())) || !freeText(prop)) {
                 continue;
             }
             String said = prop.get("description").orElse(null) instanceof Json.Str s ? s.value() : "";
@@ -63,11 +63,6 @@ final class CallerCodeScan {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean named(String name, java.util.Set<String> names) {
-        List<String> words = NameTokens.split(name);
-        return names.contains(name.toLowerCase(Locale.ROOT)) || (!words.isEmpty() && names.contains(words.get(words.size() - 1)));
     }
 
     /** A string or an array of strings, with no {@code enum}: text the caller writes, not a choice. */
@@ -98,8 +93,15 @@ final class CallerCodeScan {
         return Optional.empty();
     }
 
+    /**
+     * The evidence on one line, at most {@value #QUOTE} characters before escaping, with its hidden characters
+     * (controls, bidi, zero-width and tag characters) written as escapes by {@link HiddenText#visible}.
+     */
     private static String quote(String text) {
         String one = text.strip().replaceAll("\\s+", " ");
-        return one.length() <= QUOTE ? one : one.substring(0, QUOTE - 1) + "…";
+        if (one.codePointCount(0, one.length()) > QUOTE) {
+            one = one.substring(0, one.offsetByCodePoints(0, QUOTE - 1)) + "…";
+        }
+        return HiddenText.visible(one);
     }
 }

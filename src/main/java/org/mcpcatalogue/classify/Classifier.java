@@ -315,10 +315,10 @@ public final class Classifier {
         }
     }
 
+    /** {@link NameTokens#named}, or the last two words as a phrase ({@code recipientEmail} is named by recipient_email). */
     private static boolean named(Set<String> names, String property) {
         List<String> words = NameTokens.split(property);
-        return names.contains(property.toLowerCase(java.util.Locale.ROOT))
-                || (!words.isEmpty() && names.contains(words.get(words.size() - 1)))
+        return NameTokens.named(property, names)
                 || (words.size() >= 2 && names.contains(words.get(words.size() - 2) + "_" + words.get(words.size() - 1)));
     }
 
@@ -453,8 +453,7 @@ public final class Classifier {
         if (rule.except().contains(lower) || rule.except().contains(String.join("_", words))) {
             return false;
         }
-        boolean named = rule.names().contains(lower) || (!words.isEmpty() && rule.names().contains(words.get(words.size() - 1)));
-        if (!named) {
+        if (!NameTokens.named(name, rule.names())) {
             return false;
         }
         if (rule.types().isEmpty()) {

@@ -3,6 +3,7 @@ package org.mcpcatalogue.classify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Splits tool names and text into lower-case words. */
 public final class NameTokens {
@@ -36,6 +37,18 @@ public final class NameTokens {
         }
         flush(word, words);
         return words;
+    }
+
+    /**
+     * Whether a name is one of {@code names} (lower-case words or snake_case phrases): the whole name, lower-cased,
+     * or its last word. {@code cmd}, {@code shellCommand} and {@code run_command} are named by [cmd, command].
+     */
+    public static boolean named(String name, Set<String> names) {
+        if (names.contains(name.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        List<String> words = split(name);
+        return !words.isEmpty() && names.contains(words.get(words.size() - 1));
     }
 
     private static void flush(StringBuilder word, List<String> words) {

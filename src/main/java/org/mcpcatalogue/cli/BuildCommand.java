@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mcpcatalogue.check.SiteChecker;
 import org.mcpcatalogue.classify.Classifier;
+import org.mcpcatalogue.classify.Rules;
 import org.mcpcatalogue.classify.RulesException;
 import org.mcpcatalogue.classify.RulesLoader;
 import org.mcpcatalogue.diag.Diagnostic;
@@ -125,7 +126,15 @@ public final class BuildCommand implements Callable<Integer> {
         CatalogueLoader.Result loaded = new CatalogueLoader().load(Path.of(catalogue), catalogue);
         stage("load", loaded.files() + " files", t);
         t = System.nanoTime();
-        CatalogueValidator.Result validated = new CatalogueValidator(LocalDate.now(ZoneOffset.UTC)).validate(loaded);
+        Rules rules;
+        try {
+            rules = RulesLoader.bundledOr(Path.of(catalogue).resolve("rules/classification.yaml"));
+        } catch (RulesException e) {
+            err.println(e.getMessage());
+            return stopped(err);
+        }
+        CatalogueValidator.Result validated = new CatalogueValidator(LocalDate.now(ZoneOffset.UTC), rules.levels().floors())
+                .validate(loaded);
         stage("validate", validated.servers() + " servers, " + validated.tools() + " tools, " + validated.errors() + " errors, "
                 + validated.warnings() + " warnings", t);
         if (validated.catalogue().isEmpty()) {
@@ -141,7 +150,7 @@ public final class BuildCommand implements Callable<Integer> {
 
         CatalogueReport report;
         try {
-            Classifier classifier = new Classifier(RulesLoader.bundledOr(Path.of(catalogue).resolve("rules/classification.yaml")));
+            Classifier classifier = new Classifier(rules);
             report = new Assessor(classifier).assess(validated.catalogue().get(), (name, counts, ms) -> line(name, counts, ms));
         } catch (RulesException e) {
             err.println(e.getMessage());

@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.core.JacksonException;
+import org.mcpcatalogue.text.HiddenText;
 
 /**
  * {@code catalogue classify}: judges MCP tool definitions by the rules alone (no catalogue look-ups) and prints
@@ -151,50 +152,35 @@ public final class ClassifyCommand implements Callable<Integer> {
      */
     static String text(Tool tool, Verdict v, Recommendation r, Proof proof) {
         StringBuilder b = new StringBuilder();
-        b.append(clean(tool.name())).append('\n');
+        b.append(HiddenText.visible(tool.name())).append('\n');
         b.append("  category:    ").append(v.category().label()).append('\n');
         b.append("  risk:        ").append(v.riskLevel().label()).append(" · ").append(v.riskScore()).append("/5\n");
         b.append("  confidence:  ").append(v.confidence().label()).append('\n');
         b.append("  signals:\n");
         for (var s : v.signals()) {
-            b.append("    ").append(s.source()).append(": ").append(clean(s.detail())).append(" → ").append(clean(s.effect())).append('\n');
+            b.append("    ").append(s.source()).append(": ").append(HiddenText.visible(s.detail())).append(" → ").append(HiddenText.visible(s.effect())).append('\n');
         }
         if (v.flags().isEmpty()) {
             b.append("  flags:       none\n");
         } else {
             b.append("  flags:\n");
             for (var f : v.flags()) {
-                b.append("    ").append(f.kind()).append(": ").append(clean(f.detail())).append('\n');
+                b.append("    ").append(f.kind()).append(": ").append(HiddenText.visible(f.detail())).append('\n');
             }
         }
-        b.append("  recommended: ").append(clean(r.summary())).append('\n');
+        b.append("  recommended: ").append(HiddenText.visible(r.summary())).append('\n');
         long held = proof.steps().stream().filter(p -> p.passed()).count();
         b.append("  policy (the embedded engine checked ").append(proof.steps().size()).append(" claims, ").append(held)
                 .append(held == proof.steps().size() ? " hold" : " hold; FAILED:").append("):\n");
         for (var p : proof.steps()) {
             if (!p.passed()) {
-                b.append("    failed: ").append(clean(p.claim())).append(" Engine: ").append(clean(p.observed())).append('\n');
+                b.append("    failed: ").append(HiddenText.visible(p.claim())).append(" Engine: ").append(HiddenText.visible(p.observed())).append('\n');
             }
         }
         b.append(r.snippetYaml());
         if (!r.snippetYaml().endsWith("\n")) {
             b.append('\n');
         }
-        return b.toString();
-    }
-
-    /** Control, line-separator and bidirectional characters as {@code \\uXXXX}. */
-    static String clean(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            boolean unsafe = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
-                    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f;
-            if (unsafe) {
-                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
         return b.toString();
     }
 }

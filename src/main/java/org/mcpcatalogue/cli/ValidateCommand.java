@@ -4,7 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mcpcatalogue.classify.Rules;
+import org.mcpcatalogue.classify.RulesException;
+import org.mcpcatalogue.classify.RulesLoader;
 import org.mcpcatalogue.diag.Diagnostic;
 import org.mcpcatalogue.json.JsonText;
 import org.mcpcatalogue.load.CatalogueLoader;
@@ -49,10 +56,26 @@ public final class ValidateCommand implements Callable<Integer> {
         return result.errors() > 0 ? Main.INVALID : Main.OK;
     }
 
-    /** Loads and validates a catalogue directory. */
+    /**
+     * Loads and validates a catalogue directory. Curated levels are checked against the floors of the catalogue's
+     * rules (rules/classification.yaml, else the bundled rules); a rules file that does not load is one more error,
+     * and the rest is checked against the bundled floors.
+     */
     static CatalogueValidator.Result run(Path dir, String display) {
         CatalogueLoader.Result loaded = new CatalogueLoader().load(dir, display);
-        return new CatalogueValidator(LocalDate.now(ZoneOffset.UTC)).validate(loaded);
+        try {
+            Rules rules = RulesLoader.bundledOr(dir.resolve("rules/classification.yaml"));
+            return new CatalogueValidator(LocalDate.now(ZoneOffset.UTC), rules.levels().floors()).validate(loaded);
+        } catch (RulesException e) {
+            CatalogueValidator.Result r = new CatalogueValidator(LocalDate.now(ZoneOffset.UTC),
+                    RulesLoader.bundled().levels().floors()).validate(loaded);
+            String prefix = e.location() + ": error: ";
+            String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+            List<Diagnostic> all = new ArrayList<>(r.diagnostics());
+            all.add(Diagnostic.error(e.location(), message));
+            Collections.sort(all);
+            return new CatalogueValidator.Result(Optional.empty(), all, r.files(), r.servers(), r.tools());
+        }
     }
 
     static String summary(CatalogueValidator.Result r) {

@@ -24,6 +24,8 @@ import org.mcpcatalogue.text.HiddenText;
 import org.mcpcatalogue.validate.CatalogueValidator;
 import org.mcpcatalogue.yaml.SafeYaml;
 import org.mcpcatalogue.yaml.YamlNode;
+import org.mcpcatalogue.classify.RulesLoader;
+import org.mcpcatalogue.classify.RulesException;
 
 /**
  * Imports one source into the catalogue: works out the slug, checks the tool names, merges with the file
@@ -176,8 +178,12 @@ public final class Importer {
             }
             Files.writeString(servers.resolve(slug + ".yaml"), text, StandardCharsets.UTF_8);
             CatalogueLoader.Result loaded = new CatalogueLoader().load(scratch, options.catalogueDisplay());
-            CatalogueValidator.Result result = new CatalogueValidator(LocalDate.now(ZoneOffset.UTC)).validate(loaded);
+            CatalogueValidator.Result result = new CatalogueValidator(LocalDate.now(ZoneOffset.UTC),
+                    RulesLoader.bundledOr(options.catalogue().resolve("rules/classification.yaml")).levels().floors())
+                    .validate(loaded);
             return result.diagnostics().stream().filter(d -> d.location().file().equals(display)).toList();
+        } catch (RulesException e) {
+            throw new ImportException("cannot validate the new file: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new ImportException("cannot validate the new file: " + e.getMessage(), e);
         } finally {

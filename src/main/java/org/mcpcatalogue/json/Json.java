@@ -39,6 +39,14 @@ public sealed interface Json permits Json.Obj, Json.Arr, Json.Str, Json.Num, Jso
 
     /** A number. Kept exact; integers have scale 0 after {@link BigDecimal#stripTrailingZeros()} is applied by callers that need it. */
     record Num(BigDecimal value) implements Json {
+
+        /**
+         * 2^53 − 1 (JavaScript's {@code Number.MAX_SAFE_INTEGER}): the largest magnitude at which a 64-bit float,
+         * what JSON readers and Intercept compare with, still holds every whole number and tells it from the next.
+         * validate warns about a whole-number bound beyond it, and the recommended policy leaves such a bound out.
+         */
+        public static final BigDecimal MAX_SAFE_INTEGER = BigDecimal.valueOf((1L << 53) - 1);
+
         public Num {
             Objects.requireNonNull(value, "value");
         }

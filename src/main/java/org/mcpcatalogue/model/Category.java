@@ -3,35 +3,28 @@ package org.mcpcatalogue.model;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What a tool call can do to the world, from least to most dangerous base level. */
+/** What a tool call can do to the world, from least to most dangerous (the level floor of each is in the
+ * classification rules, {@code levels.floors}). */
 public enum Category {
     /** Observes; changes nothing. */
-    READ("Read", RiskLevel.LOW),
+    READ("Read"),
     /** Creates or changes state. */
-    WRITE("Write", RiskLevel.MEDIUM),
+    WRITE("Write"),
     /** Runs code or processes, triggers jobs or inference. */
-    EXECUTE("Execute", RiskLevel.HIGH),
+    EXECUTE("Execute"),
     /** Deletes or irreversibly overwrites. */
-    DESTRUCTIVE("Destructive", RiskLevel.CRITICAL),
+    DESTRUCTIVE("Destructive"),
     /** Moves money or commits spending. */
-    FINANCIAL("Financial", RiskLevel.CRITICAL);
+    FINANCIAL("Financial");
 
     private final String label;
-    private final RiskLevel baseLevel;
-
-    Category(String label, RiskLevel baseLevel) {
+    Category(String label) {
         this.label = label;
-        this.baseLevel = baseLevel;
     }
 
     /** The name as written in catalogue files and shown on pages, e.g. "Execute". */
     public String label() {
         return label;
-    }
-
-    /** The lowest risk level a tool of this category can have. */
-    public RiskLevel baseLevel() {
-        return baseLevel;
     }
 
     /** The URL segment, e.g. "execute". */

@@ -81,7 +81,7 @@ public final class Assessor {
         if (!failures.isEmpty()) {
             throw new ProofFailedException(String.join("\n", failures));
         }
-        return new CatalogueReport(reports);
+        return new CatalogueReport(reports, classifier.rules().levels().floors());
     }
 
     private static long millis(long start) {

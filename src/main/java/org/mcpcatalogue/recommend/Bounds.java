@@ -8,15 +8,12 @@ import org.mcpcatalogue.json.JsonText;
 /** Which schema numbers a policy can hold exactly, and how to name any number in a sentence. */
 public final class Bounds {
 
-    /** 2^53 − 1: the largest magnitude at which float64 still tells a bound from the next integer. */
-    public static final BigDecimal MAX_EXACT = BigDecimal.valueOf((1L << 53) - 1);
-
     private Bounds() {
     }
 
     /**
      * The bound as the policy writes it, when Intercept compares it exactly: an integer or a float64 that reads
-     * back as the same number, at most {@link #MAX_EXACT} in magnitude (beyond that, or for an unsigned integer
+     * back as the same number, at most {@link Json.Num#MAX_SAFE_INTEGER} in magnitude (beyond that, or for an unsigned integer
      * from 2^63, float64 comparisons no longer tell the bound from its neighbours). Never expands a huge
      * exponent.
      */
@@ -26,7 +23,7 @@ public final class Bounds {
         }
         BigDecimal stripped = value.stripTrailingZeros();
         long integerDigits = (long) stripped.precision() - stripped.scale();
-        if (integerDigits > 16 || integerDigits < -300 || stripped.abs().compareTo(MAX_EXACT) > 0) {
+        if (integerDigits > 16 || integerDigits < -300 || stripped.abs().compareTo(Json.Num.MAX_SAFE_INTEGER) > 0) {
             return Optional.empty();
         }
         if (stripped.scale() <= 0) {

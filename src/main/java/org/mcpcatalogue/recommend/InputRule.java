@@ -17,7 +17,7 @@ import org.mcpcatalogue.policy.model.Operator;
  * bounding an optional input would refuse every call that leaves it out.
  *
  * <p>What a policy cannot express is left out and said in a note, never guessed: a bound beyond
- * {@link Bounds#MAX_EXACT} in magnitude (Intercept compares numbers as float64, and yaml.v3 reads integers from 2^63
+ * {@link org.mcpcatalogue.json.Json.Num#MAX_SAFE_INTEGER} in magnitude (Intercept compares numbers as float64, and yaml.v3 reads integers from 2^63
  * as unsigned, which {@code lt}/{@code gt} do not compare at all), a bound that float64 cannot hold exactly, and
  * an enum whose values would take more than {@link #MAX_ENUM_CHARS} characters of YAML.
  */

@@ -12,6 +12,7 @@ import org.mcpcatalogue.policy.model.Rule;
 import org.mcpcatalogue.policy.model.Window;
 import org.mcpcatalogue.policy.write.PolicyWriter;
 import org.mcpcatalogue.recommend.Recommender;
+import org.mcpcatalogue.model.RiskLevel;
 
 /**
  * The six questions of a tool page, answered truly to the engine: fixed UTC windows, counters shared by every
@@ -27,7 +28,8 @@ final class Faq {
     private Faq() {
     }
 
-    static List<Entry> of(ToolReport t, int serverTools) {
+    /** @param floor the lowest level of the tool's category, from the rules ({@code levels.floors}) */
+    static List<Entry> of(ToolReport t, int serverTools, RiskLevel floor) {
         String name = t.tool().name();
         String server = t.server().name();
         Category c = t.verdict().category();
@@ -48,7 +50,7 @@ final class Faq {
                 .map(Signal::detail).toList();
         faq.add(new Entry("What risk level is " + name + "?",
                 t.verdict().riskLevel().label() + ", with a risk score of " + t.verdict().riskScore() + "/5. "
-                        + c.label() + " tools start at " + c.baseLevel().label() + (reasons.isEmpty()
+                        + c.label() + " tools start at " + floor.label() + (reasons.isEmpty()
                         ? "; no further signal added to its score."
                         : "; its score rises with: " + String.join("; ", reasons) + ".")
                         + (t.verdict().flags().isEmpty() ? "" : " Findings: " + String.join("; ",

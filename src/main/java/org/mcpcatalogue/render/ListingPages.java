@@ -63,7 +63,7 @@ final class ListingPages {
         for (RiskLevel l : RiskLevel.values()) {
             List<ToolReport> tools = filter(report, t -> t.verdict().riskLevel() == l);
             String meaning = content.of(l);
-            String defaults = defaultsFor(l);
+            String defaults = defaultsFor(l, report.floors());
             levels.add(map("label", l.label(), "url", config.link("risk/" + l.slug() + "/"), "cls", "risk-" + l.slug(),
                     "count", tools.size(), "text", meaning, "default", defaults));
             jobs.addAll(paged("risk/" + l.slug() + "/", "risk/", l.label() + " risk tools",
@@ -96,10 +96,10 @@ final class ListingPages {
                 "Check the tool before relying on its recommended policy.", tools, List.of());
     }
 
-    private String defaultsFor(RiskLevel l) {
+    private String defaultsFor(RiskLevel l, Map<Category, RiskLevel> floors) {
         List<String> parts = new ArrayList<>();
         for (Category c : Category.values()) {
-            if (c.baseLevel() == l) {
+            if (floors.get(c) == l) {
                 parts.add(c.label() + ": " + content.of(c).defaultPolicy());
             }
         }

@@ -18,6 +18,7 @@ import org.mcpcatalogue.pipeline.CatalogueReport;
 import org.mcpcatalogue.pipeline.ServerReport;
 import org.mcpcatalogue.pipeline.ToolReport;
 import org.mcpcatalogue.prove.ProofStep;
+import org.mcpcatalogue.model.RiskLevel;
 
 /** {@code /tools/<server>/<tool>/}: one page per tool. */
 final class ToolPages {
@@ -31,11 +32,13 @@ final class ToolPages {
     private final List<Attack> attacks;
     private final Map<Category, List<ToolReport>> byCategory;
     private final Map<ToolReport, Integer> identities;
+    private final Map<Category, RiskLevel> floors;
 
     ToolPages(SiteConfig config, Content content, List<Attack> attacks, CatalogueReport report) {
         this.config = config;
         this.content = content;
         this.attacks = attacks;
+        this.floors = report.floors();
         this.byCategory = report.tools().stream().collect(Collectors.groupingBy(t -> t.verdict().category()));
         this.identities = new java.util.IdentityHashMap<>();
         report.tools().forEach(t -> identities.put(t, identity(t)));
@@ -54,7 +57,7 @@ final class ToolPages {
         var text = content.of(v.category());
         String name = t.tool().name();
         String serverName = server.server().name();
-        List<Faq.Entry> faq = Faq.of(t, server.tools().size());
+        List<Faq.Entry> faq = Faq.of(t, server.tools().size(), floors.get(t.verdict().category()));
         String description = name + " (" + serverName + " MCP server): " + v.category().label() + ", "
                 + v.riskLevel().label() + " risk " + v.riskScore() + "/5. " + Views.oneLine(t.tool().description(), 110)
                 + " Recommended Intercept policy: " + t.recommendation().summary() + ".";

@@ -8,6 +8,9 @@ import org.mcpcatalogue.diag.Diagnostics;
 import org.mcpcatalogue.load.CatalogueLoader;
 import org.mcpcatalogue.load.LoadedServer;
 import org.mcpcatalogue.model.Catalogue;
+import org.mcpcatalogue.model.RiskLevel;
+import org.mcpcatalogue.model.Category;
+import java.util.Map;
 
 /**
  * Stage 2, validate: runs every {@link Check} over what the loader read and merges their findings with the
@@ -33,9 +36,13 @@ public final class CatalogueValidator {
 
     private final List<Check> checks;
 
-    public CatalogueValidator(LocalDate today) {
+    /**
+     * @param floors the lowest level of each category, from the classification rules ({@code levels.floors}): a
+     *               curated {@code risk_level} may not go below it
+     */
+    public CatalogueValidator(LocalDate today, Map<Category, RiskLevel> floors) {
         this.checks = List.of(new SlugCheck(), new NameCheck(), new ConfusableNameCheck(), new ToolIdentityCheck(), new DescriptionCheck(), new DescriptionLinkCheck(),
-                new TagCheck(), new SchemaCheck(), new PropertyNameCheck(), new SchemaBoundsCheck(), new CurationCheck(), new FingerprintCheck(), new ServerCheck(today));
+                new TagCheck(), new SchemaCheck(), new PropertyNameCheck(), new SchemaBoundsCheck(), new CurationCheck(floors), new FingerprintCheck(), new ServerCheck(today));
     }
 
     public Result validate(CatalogueLoader.Result loaded) {

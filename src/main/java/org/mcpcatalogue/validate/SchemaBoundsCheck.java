@@ -13,8 +13,8 @@ import org.mcpcatalogue.text.HiddenText;
 /**
  * Numbers and bounds in tools' JSON Schemas that later stages turn into policy conditions, example calls and
  * page text. Every number must be a finite 64-bit floating-point number (what JSON readers and Intercept
- * use: {@code 1e400} would become infinity, {@code 1e-400} zero); a whole-number bound beyond ±2^53, where such
- * numbers stop being exact, is a warning (the policy leaves it out); counts ({@code minLength}, {@code maxItems}, …) are whole
+ * use: {@code 1e400} would become infinity, {@code 1e-400} zero); a whole-number bound beyond ±(2^53 − 1)
+ * ({@link Json.Num#MAX_SAFE_INTEGER}), where a float64 stops telling it from its neighbours, is a warning (the policy leaves it out); counts ({@code minLength}, {@code maxItems}, …) are whole
  * numbers from 0. A schema whose bounds admit no value ({@code minimum} above {@code maximum}, …) is an error,
  * as is a {@code default} outside its bounds or its {@code enum}. An enum of more than {@value #MAX_ENUM}
  * values is a warning.
@@ -23,9 +23,6 @@ final class SchemaBoundsCheck implements Check.PerServer {
 
     /** The most enum values a schema should list. */
     static final int MAX_ENUM = 1000;
-    /** 2^53: beyond it, a 64-bit float cannot hold every whole number. */
-    static final BigDecimal EXACT_LIMIT = BigDecimal.valueOf(1L << 53);
-
     private static final List<String> NUMERIC = List.of("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf");
     private static final List<String> COUNTS = List.of("minLength", "maxLength", "minItems", "maxItems",
             "minProperties", "maxProperties", "minContains", "maxContains");
@@ -54,9 +51,9 @@ final class SchemaBoundsCheck implements Check.PerServer {
     private static void bounds(Json.Obj o, String p, SourceMap pos, Diagnostics out) {
         for (String key : NUMERIC) {
             num(o, key).ifPresent(v -> {
-                if (isWhole(v) && v.abs().compareTo(EXACT_LIMIT) > 0) {
-                    out.warning(pos.at(p + "/" + key), key + " " + text(v) + " is beyond ±2^53 (9007199254740992):"
-                            + " a 64-bit floating-point number (JSON readers, Intercept) cannot hold it exactly, so the"
+                if (isWhole(v) && v.abs().compareTo(Json.Num.MAX_SAFE_INTEGER) > 0) {
+                    out.warning(pos.at(p + "/" + key), key + " " + text(v) + " is beyond ±(2^53 − 1) (9007199254740991):"
+                            + " a 64-bit floating-point number (JSON readers, Intercept) cannot tell it from its neighbours, so the"
                             + " recommended policy leaves this bound out");
                 } else if (key.equals("multipleOf") && v.signum() <= 0) {
                     out.error(pos.at(p + "/" + key), "multipleOf must be greater than 0, got " + text(v));
@@ -65,7 +62,7 @@ final class SchemaBoundsCheck implements Check.PerServer {
         }
         for (String key : COUNTS) {
             num(o, key).filter(v -> !validCount(v)).ifPresent(v ->
-                    out.error(pos.at(p + "/" + key), key + " must be a whole number from 0 to 2^53, got " + text(v)));
+                    out.error(pos.at(p + "/" + key), key + " must be a whole number from 0 to 2^53 − 1, got " + text(v)));
         }
         Optional<BigDecimal> min = num(o, "minimum");
         Optional<BigDecimal> max = num(o, "maximum");
@@ -134,7 +131,7 @@ final class SchemaBoundsCheck implements Check.PerServer {
     }
 
     private static boolean validCount(BigDecimal v) {
-        return isWhole(v) && v.signum() >= 0 && v.compareTo(EXACT_LIMIT) <= 0;
+        return isWhole(v) && v.signum() >= 0 && v.compareTo(Json.Num.MAX_SAFE_INTEGER) <= 0;
     }
 
     /** A count keyword's value when it is a valid count (an invalid one has been reported). */

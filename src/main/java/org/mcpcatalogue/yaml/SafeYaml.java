@@ -340,16 +340,7 @@ public final class SafeYaml {
         void syntaxError(JacksonException e) {
             Throwable cause = e.getCause();
             if (cause instanceof MarkedYamlEngineException marked) {
-                Optional<Mark> mark = marked.getProblemMark().or(marked::getContextMark);
-                Location loc = mark.map(m -> new Location(file, m.getLine() + 1, m.getColumn() + 1))
-                        .orElseGet(() -> at(e.getLocation()));
-                String message = "invalid YAML: " + oneLine(marked.getProblem());
-                if (marked.getContext() != null && marked.getContextMark().isPresent()) {
-                    Mark c = marked.getContextMark().get();
-                    message += " (" + oneLine(marked.getContext()) + " at line " + (c.getLine() + 1)
-                            + ", column " + (c.getColumn() + 1) + ")";
-                }
-                diagnostics.error(loc, message);
+                diagnostics.add(YamlPositions.syntaxError(file, marked, at(e.getLocation())));
                 return;
             }
             String original = e.getOriginalMessage();
@@ -376,7 +367,7 @@ public final class SafeYaml {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+        return YamlPositions.oneLine(s);
     }
 
 
@@ -386,23 +377,16 @@ public final class SafeYaml {
      * library reports such a character without a usable position.
      */
     static Optional<Diagnostic> forbiddenCharacter(String file, String text) {
-        int line = 1;
-        int column = 1;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             boolean allowed = cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp <= 0x7E) || cp == 0x85
                     || (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
             if (!allowed) {
                 String name = Character.getName(cp);
-                return Optional.of(Diagnostic.error(new Location(file, line, column), "invalid YAML: the character "
+                YamlNode.Position at = YamlPositions.at(text, i);
+                return Optional.of(Diagnostic.error(new Location(file, at.line(), at.column()), "invalid YAML: the character "
                         + String.format("U+%04X", cp) + (name == null ? "" : " " + name)
                         + " is not allowed in a YAML file (control characters must be written as escapes in a double-quoted string)"));
-            }
-            if (cp == '\n' || (cp == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                line++;
-                column = 1;
-            } else if (cp != '\r') {
-                column++;
             }
             i += Character.charCount(cp);
         }
@@ -418,17 +402,7 @@ public final class SafeYaml {
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
         decoder.decode(in, out, true);
         out.flip();
-        int line = 1;
-        int column = 1;
-        while (out.hasRemaining()) {
-            char c = out.get();
-            if (c == '\n') {
-                line++;
-                column = 1;
-            } else if (!Character.isLowSurrogate(c)) {
-                column++;
-            }
-        }
-        return new Location(file, line, column);
+        YamlNode.Position at = YamlPositions.at(out, out.length());
+        return new Location(file, at.line(), at.column());
     }
 }

@@ -58,7 +58,7 @@ public final class AccuracyReport {
         int ha = 0;
         List<Miss> m = new java.util.ArrayList<>();
         for (LabelledSet.Entry e : entries) {
-            Verdict v = classifier.classify(e.tool(), tags.getOrDefault(e.server(), Set.of()));
+            Verdict v = classifier.classify(uncurated(e.tool()), tags.getOrDefault(e.server(), Set.of()));
             confusion.computeIfAbsent(e.label(), k -> new EnumMap<>(Category.class)).merge(v.category(), 1, Integer::sum);
             boolean ok = v.category() == e.label();
             if (ok) {
@@ -78,6 +78,16 @@ public final class AccuracyReport {
         hardTotal = h;
         hardAgreed = ha;
         misses = List.copyOf(m);
+    }
+
+    /**
+     * The tool without its curator's {@code classification:}: the report measures the rules, never a curated
+     * verdict (curation is for the published site; an override copied from a label would make the report agree
+     * with itself).
+     */
+    static Tool uncurated(Tool t) {
+        return new Tool(t.name(), t.slug(), t.title(), t.description(), t.inputSchema(), t.outputSchema(), t.annotations(),
+                java.util.Optional.empty(), t.hiddenCharacters(), t.storedFingerprint(), t.location());
     }
 
     double agreement() {

@@ -1,11 +1,18 @@
 package org.mcpcatalogue.classify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mcpcatalogue.json.JsonText;
+import org.mcpcatalogue.model.Category;
+import org.mcpcatalogue.model.Curation;
+import org.mcpcatalogue.model.Tool;
 
 /**
  * Measures the rules against the hand-labelled set and keeps the agreement from sliding back. The report is
@@ -49,5 +56,26 @@ class AccuracyTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/classifier-accuracy-dev.txt"), report.renderTable());
         assertTrue(report.agreement() >= DEV_FLOOR, report.renderTable());
+    }
+
+    /**
+     * The report measures the rules, not the curation: a labelled tool whose curated {@code classification:}
+     * matches its label still counts as a disagreement when the rules say otherwise.
+     */
+    @Test
+    void theReportIgnoresACuratedClassification() {
+        Classifier classifier = new Classifier(RulesLoader.load(Path.of(RulesLoader.REPOSITORY_PATH)));
+        Tool plain = ToolJson.read(JsonText.parse("{\"name\": \"generate_model\", \"description\": \"Generate a 3D asset\"}"),
+                "test");
+        Tool curated = new Tool(plain.name(), plain.slug(), plain.title(), plain.description(), plain.inputSchema(),
+                plain.outputSchema(), plain.annotations(), Optional.of(new Curation(Category.EXECUTE, Optional.empty(),
+                        Optional.empty(), "billed generation")), plain.hiddenCharacters(), plain.storedFingerprint(),
+                plain.location());
+        assertEquals(Category.EXECUTE, classifier.classify(curated).category(), "the site shows the curated verdict");
+        assertEquals(Category.WRITE, classifier.classify(plain).category(), "the rules alone say Write");
+        AccuracyReport report = new AccuracyReport(classifier,
+                List.of(new LabelledSet.Entry("s", "test", curated, Category.EXECUTE, "billed generation", true)));
+        assertEquals(0, report.agreed, report.render());
+        assertEquals(Category.WRITE, report.misses.get(0).verdict().category());
     }
 }

@@ -28,7 +28,7 @@ public final class CatalogueDistribution {
     }
 
     public static void main(String[] args) {
-        Catalogue c = new CatalogueValidator(LocalDate.of(2026, 11, 30))
+        Catalogue c = new CatalogueValidator(LocalDate.of(2026, 11, 30), org.mcpcatalogue.classify.RulesLoader.bundled().levels().floors())
                 .validate(new CatalogueLoader().load(Path.of("catalogue"), "catalogue")).catalogue().orElseThrow();
         Classifier classifier = new Classifier(RulesLoader.load(Path.of(RulesLoader.REPOSITORY_PATH)));
         Map<Category, Integer> published = new EnumMap<>(Category.class);

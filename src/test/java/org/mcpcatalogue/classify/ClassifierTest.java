@@ -26,7 +26,7 @@ class ClassifierTest {
     }
 
     private static Verdict inCatalogue(String server, String tool) {
-        Catalogue c = new CatalogueValidator(LocalDate.of(2026, 11, 21))
+        Catalogue c = new CatalogueValidator(LocalDate.of(2026, 11, 21), org.mcpcatalogue.classify.RulesLoader.bundled().levels().floors())
                 .validate(new CatalogueLoader().load(Path.of("catalogue"), "catalogue")).catalogue().orElseThrow();
         Server s = c.server(server).orElseThrow();
         Tool t = s.tool(tool).orElseThrow();
@@ -192,6 +192,16 @@ class ClassifierTest {
                 + " scripts or queries that the caller writes", verdicts.get(1).callerCode().orElseThrow().detail());
         assertEquals("name", verdicts.get(2).callerCode().orElseThrow().source());
         assertEquals("schema", verdicts.get(4).callerCode().orElseThrow().source());
+    }
+
+    /** The quoted field description of a caller-code signal shows a tag character and a zero-width space as escapes. */
+    @Test
+    void theCallerCodeEvidenceShowsHiddenCharactersAsEscapes() {
+        Verdict v = tool("browser_run_code", "Runs code in the page.",
+                "{\"code\":{\"type\":\"string\",\"description\":\"A JavaScript function\u200b to execute\udb40\udc41\"}}");
+        String detail = v.callerCode().orElseThrow().detail();
+        assertTrue(detail.startsWith("\"code\" is run as given (its description: \"A JavaScript function\\u{200B} to execute"
+                + "\\u{E0041}\")"), detail);
     }
 
     /** What is not running the caller's code: fixed actions, paid inference, search queries, read-only queries. */

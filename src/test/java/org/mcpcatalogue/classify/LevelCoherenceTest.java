@@ -53,7 +53,7 @@ class LevelCoherenceTest {
 
     @BeforeAll
     static void classifyTheCatalogue() {
-        Catalogue c = new CatalogueValidator(LocalDate.of(2026, 11, 21))
+        Catalogue c = new CatalogueValidator(LocalDate.of(2026, 11, 21), org.mcpcatalogue.classify.RulesLoader.bundled().levels().floors())
                 .validate(new CatalogueLoader().load(Path.of("catalogue"), "catalogue")).catalogue().orElseThrow();
         all = new ArrayList<>();
         for (Server s : c.servers()) {

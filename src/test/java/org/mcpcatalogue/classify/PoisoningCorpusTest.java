@@ -138,7 +138,7 @@ class PoisoningCorpusTest {
     }
 
     static List<Tool> catalogueTools() {
-        Catalogue c = new CatalogueValidator(LocalDate.of(2026, 11, 21))
+        Catalogue c = new CatalogueValidator(LocalDate.of(2026, 11, 21), org.mcpcatalogue.classify.RulesLoader.bundled().levels().floors())
                 .validate(new CatalogueLoader().load(Path.of("catalogue"), "catalogue")).catalogue().orElseThrow();
         List<Tool> out = new ArrayList<>();
         for (Server s : c.servers()) {

@@ -148,7 +148,19 @@ class ClassifyCommandTest {
                 + "{\"command\":{\"type\":\"string\",\"description\":\"Command to run\\u001b[2J\\u202e\"}}}}", "classify", "--format", "text");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(!run.out().contains("\u001b") && !run.out().contains("\u202e"), run.out());
-        assertTrue(run.out().contains("(its description: \"Command to run\\u001b[2J\\u202e\")"), run.out());
+        assertTrue(run.out().contains("(its description: \"Command to run\\u{001B}[2J\\u{202E}\")"), run.out());
+    }
+
+    /** A tag character and a zero-width space in the tool's name are shown as escapes, as in validate's messages. */
+    @Test
+    void textFormatEscapesTagAndZeroWidthCharacters() {
+        CliRun run = withStdin("{\"name\":\"list_\\u200bitems\\udb40\\udc41\",\"description\":\"List the items.\"}",
+                "classify", "--format", "text");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("list_\\u{200B}items\\u{E0041}\n"), run.out());
+        // The report above the policy snippet; the snippet's key is the name itself, as the policy must match it.
+        String report = run.out().substring(0, run.out().indexOf("\n  policy ("));
+        assertTrue(!report.contains("\u200b") && !report.contains("\udb40\udc41"), report);
     }
 
     @Test

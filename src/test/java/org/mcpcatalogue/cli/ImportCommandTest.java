@@ -58,7 +58,7 @@ class ImportCommandTest {
     }
 
     private CatalogueValidator.Result validate() {
-        return new CatalogueValidator(java.time.LocalDate.of(2026, 11, 21))
+        return new CatalogueValidator(java.time.LocalDate.of(2026, 11, 21), org.mcpcatalogue.classify.RulesLoader.bundled().levels().floors())
                 .validate(new CatalogueLoader().load(catalogue, catalogue.toString()));
     }
 

@@ -52,7 +52,7 @@ class ImportLiveTest {
 
     private Server load(String slug) {
         CatalogueLoader.Result loaded = new CatalogueLoader().load(catalogue, catalogue.toString());
-        CatalogueValidator.Result v = new CatalogueValidator(java.time.LocalDate.of(2026, 11, 21)).validate(loaded);
+        CatalogueValidator.Result v = new CatalogueValidator(java.time.LocalDate.of(2026, 11, 21), org.mcpcatalogue.classify.RulesLoader.bundled().levels().floors()).validate(loaded);
         assertEquals(0, v.errors(), v.diagnostics().toString());
         return loaded.servers().stream().map(LoadedServer::server).filter(s -> s.slug().equals(slug)).findFirst().orElseThrow();
     }

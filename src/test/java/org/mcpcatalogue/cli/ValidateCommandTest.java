@@ -46,6 +46,42 @@ class ValidateCommandTest {
                 lines.get(lines.size() - 1));
     }
 
+    /**
+     * A curated level is checked against the floors of the catalogue's own rules (levels.floors): with the
+     * Destructive floor lowered to High, the curated Destructive tool at Low is below High, not Critical.
+     */
+    @Test
+    void curatedLevelsAreCheckedAgainstTheCataloguesRules(@TempDir Path tmp) throws IOException {
+        Path copy = Files.createDirectories(tmp.resolve("cat/servers"));
+        Files.copy(Path.of("src/test/resources/catalogues/invalid/curation/servers/demo.yaml"), copy.resolve("demo.yaml"));
+        String rules = Files.readString(Path.of("catalogue/rules/classification.yaml"));
+        String floors = "floors: {Read: Low, Write: Medium, Execute: High, Destructive: Critical, Financial: Critical}";
+        assertTrue(rules.contains(floors), "the repository's rules changed their floors line");
+        Files.createDirectories(tmp.resolve("cat/rules"));
+        Files.writeString(tmp.resolve("cat/rules/classification.yaml"), rules.replace(floors, floors.replace("Destructive: Critical",
+                "Destructive: High")));
+        String display = tmp.resolve("cat").toString();
+        CliRun run = CliRun.of("validate", "--catalogue", display);
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains(display + "/servers/demo.yaml:14:19: error: risk_level Low is below High, the level of every"
+                + " Destructive tool"), run.out());
+    }
+
+    /** A rules file that does not load is reported with its position, beside the catalogue's own problems. */
+    @Test
+    void aBrokenRulesFileIsAnError(@TempDir Path tmp) throws IOException {
+        Path copy = Files.createDirectories(tmp.resolve("cat/servers"));
+        Files.copy(Path.of("src/test/resources/catalogues/invalid/curation/servers/demo.yaml"), copy.resolve("demo.yaml"));
+        Files.createDirectories(tmp.resolve("cat/rules"));
+        Files.writeString(tmp.resolve("cat/rules/classification.yaml"), "levels: [\n");
+        String display = tmp.resolve("cat").toString();
+        CliRun run = CliRun.of("validate", "--catalogue", display);
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertTrue(run.outLines().stream().anyMatch(l -> l.startsWith(display + "/rules/classification.yaml:")
+                && l.contains(": error: ")), run.out());
+        assertTrue(run.out().contains(display + "/servers/demo.yaml:14:19: error: risk_level Low is below Critical"), run.out());
+    }
+
     @Test
     void jsonFormatCarriesCountsAndDiagnostics(@TempDir Path tmp) throws IOException {
         Path copy = copyCatalogue(tmp);

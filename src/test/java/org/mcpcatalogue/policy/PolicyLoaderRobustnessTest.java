@@ -66,6 +66,17 @@ class PolicyLoaderRobustnessTest {
                 + " Intercept cannot load this file")), r.lines().toString());
     }
 
+    /** A CR alone ends a line, in YAML and in the YAML library's marks: the control character is still on line 3. */
+    @Test
+    void aControlCharacterIsReportedWhereItIsWithCrOrCrLfLineEndings() {
+        for (String eol : List.of("\r", "\r\n")) {
+            String text = "version: \"1\"" + eol + eol + "description: ab\u0001" + eol;
+            CheckReport r = new PolicyCheck().check("p.yaml", text.getBytes(StandardCharsets.UTF_8));
+            assertTrue(r.lines().equals(List.of("p.yaml:3:16: error: invalid YAML: control characters are not allowed (U+0001);"
+                    + " Intercept cannot load this file")), eol.length() + ": " + r.lines());
+        }
+    }
+
     @Test
     void binaryIsStrictBase64AsInGo() {
         CheckReport r = new PolicyCheck().check("p.yaml", "version: !!binary xyz\n".getBytes(StandardCharsets.UTF_8));

@@ -44,7 +44,7 @@ class HostileInputsTest {
     private final Prover prover = new Prover();
 
     private static Server load(Path catalogue, String slug) {
-        return new CatalogueValidator(LocalDate.of(2026, 11, 21)).validate(new CatalogueLoader().load(catalogue, "catalogue"))
+        return new CatalogueValidator(LocalDate.of(2026, 11, 21), org.mcpcatalogue.classify.RulesLoader.bundled().levels().floors()).validate(new CatalogueLoader().load(catalogue, "catalogue"))
                 .catalogue().orElseThrow().server(slug).orElseThrow();
     }
 

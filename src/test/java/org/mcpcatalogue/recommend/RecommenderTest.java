@@ -29,7 +29,7 @@ class RecommenderTest {
     private final Recommender recommender = new Recommender();
 
     private static Server server(String slug) {
-        return new CatalogueValidator(LocalDate.of(2026, 11, 21)).validate(new CatalogueLoader().load(Path.of("catalogue"), "catalogue"))
+        return new CatalogueValidator(LocalDate.of(2026, 11, 21), org.mcpcatalogue.classify.RulesLoader.bundled().levels().floors()).validate(new CatalogueLoader().load(Path.of("catalogue"), "catalogue"))
                 .catalogue().orElseThrow().server(slug).orElseThrow();
     }
 

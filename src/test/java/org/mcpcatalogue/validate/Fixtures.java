@@ -23,7 +23,7 @@ final class Fixtures {
 
     /** Loads and validates a catalogue directory, naming it "catalogue" in diagnostics. */
     static CatalogueValidator.Result validate(Path dir) {
-        return new CatalogueValidator(TODAY).validate(new CatalogueLoader().load(dir, "catalogue"));
+        return new CatalogueValidator(TODAY, org.mcpcatalogue.classify.RulesLoader.bundled().levels().floors()).validate(new CatalogueLoader().load(dir, "catalogue"));
     }
 
     static List<String> lines(CatalogueValidator.Result result) {

@@ -129,6 +129,8 @@ class SafeYamlTest {
     void refusesInvalidUtf8WithPosition() {
         byte[] bytes = "a: ok\nb: x\u00ff".getBytes(StandardCharsets.ISO_8859_1);
         assertEquals(List.of("f.yaml:2:5: error: file is not valid UTF-8"), lines(yaml.read("f.yaml", bytes)));
+        byte[] crOnly = "a: ok\rb: x\u00ff".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(List.of("f.yaml:2:5: error: file is not valid UTF-8"), lines(yaml.read("f.yaml", crOnly)));
     }
 
     @Test

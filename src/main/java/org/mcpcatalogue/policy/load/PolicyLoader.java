@@ -60,6 +60,8 @@ public final class PolicyLoader {
     private static final int GENERIC_VIEW_BUDGET = 100_000;
 
     private final SafeYaml.Limits limits;
+    /** The size limit and, for bytes that are not UTF-8, the position of the first bad byte. */
+    private final SafeYaml safe;
 
     public PolicyLoader() {
         this(SafeYaml.Limits.DEFAULT);
@@ -67,11 +69,11 @@ public final class PolicyLoader {
 
     public PolicyLoader(SafeYaml.Limits limits) {
         this.limits = limits;
+        this.safe = new SafeYaml(limits);
     }
 
     /** Reads a file's bytes; {@code file} names it in diagnostics. */
     public LoadResult load(String file, byte[] bytes) {
-        SafeYaml safe = new SafeYaml(limits);
         Optional<Diagnostic> tooLarge = safe.checkSize(file, bytes.length);
         if (tooLarge.isPresent()) {
             return new LoadResult(file, Optional.empty(), Optional.empty(), List.of(tooLarge.get()));
@@ -84,18 +86,26 @@ public final class PolicyLoader {
             // The safe reader says where the first bad byte is.
             return new LoadResult(file, Optional.empty(), Optional.empty(), safe.read(file, bytes).diagnostics());
         }
-        return load(file, text);
+        // Its size is checked: the text is no longer than the bytes.
+        return parse(file, withoutBom(text));
     }
 
     /** Reads text that is already decoded. */
     public LoadResult load(String file, String text) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        Optional<Diagnostic> tooLarge = new SafeYaml(limits).checkSize(file, text.getBytes(StandardCharsets.UTF_8).length);
+        text = withoutBom(text);
+        Optional<Diagnostic> tooLarge = safe.checkSize(file, text.getBytes(StandardCharsets.UTF_8).length);
         if (tooLarge.isPresent()) {
             return new LoadResult(file, Optional.empty(), Optional.empty(), List.of(tooLarge.get()));
         }
+        return parse(file, text);
+    }
+
+    private static String withoutBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Parses and decodes text whose size was checked and whose byte order mark is gone. */
+    private LoadResult parse(String file, String text) {
         V3Reader.Result read = new V3Reader(file, text, limits.maxDepth()).read();
         if (read.error().isPresent()) {
             return new LoadResult(file, Optional.empty(), Optional.empty(), List.of(read.error().get()));

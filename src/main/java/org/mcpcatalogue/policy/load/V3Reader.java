@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.mcpcatalogue.diag.Diagnostic;
 import org.mcpcatalogue.diag.Location;
 import org.mcpcatalogue.yaml.ShortReads;
+import org.mcpcatalogue.yaml.YamlPositions;
 import org.mcpcatalogue.yaml.YamlNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -18,7 +19,6 @@ import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.events.SequenceStartEvent;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -77,25 +77,16 @@ final class V3Reader {
         } catch (Stop stop) {
             return new Result(Optional.empty(), Optional.of(stop.diagnostic));
         } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-            Location loc = mark.map(m -> new Location(file, m.getLine() + 1, m.getColumn() + 1))
-                    .orElse(Location.ofFile(file));
-            String message = "invalid YAML: " + oneLine(e.getProblem());
-            if (e.getContext() != null && e.getContextMark().isPresent()) {
-                Mark c = e.getContextMark().get();
-                message += " (" + oneLine(e.getContext()) + " at line " + (c.getLine() + 1) + ", column "
-                        + (c.getColumn() + 1) + ")";
-            }
-            return new Result(Optional.empty(), Optional.of(Diagnostic.error(loc, message)));
+            return new Result(Optional.empty(), Optional.of(YamlPositions.syntaxError(file, e, Location.ofFile(file))));
         } catch (org.snakeyaml.engine.v2.exceptions.ReaderException e) {
             // A character YAML does not allow in a stream; yaml.v3 says "control characters are not allowed".
-            YamlNode.Position at = positionOf(e.getPosition());
+            YamlNode.Position at = YamlPositions.atCodePoint(text, e.getPosition());
             return new Result(Optional.empty(), Optional.of(Diagnostic.error(location(at),
                     "invalid YAML: control characters are not allowed (" + String.format("U+%04X", e.getCodePoint())
                             + "); Intercept cannot load this file")));
         } catch (YamlEngineException e) {
             return new Result(Optional.empty(), Optional.of(Diagnostic.error(Location.ofFile(file),
-                    "invalid YAML: " + oneLine(e.getMessage()))));
+                    "invalid YAML: " + YamlPositions.oneLine(e.getMessage()))));
         }
     }
 
@@ -190,12 +181,8 @@ final class V3Reader {
         }
         int start = s.getStartMark().get().getIndex();
         int end = Math.min(s.getEndMark().get().getIndex(), codePoints.length);
-        int line = s.getStartMark().get().getLine();
         for (int i = start + 1; i < end - 1; i++) {
             int c = codePoints[i];
-            if (c == '\n') {
-                line++;
-            }
             if (c != '\\' || i + 1 >= end) {
                 continue;
             }
@@ -210,43 +197,13 @@ final class V3Reader {
                 value = value * 16 + Character.digit(codePoints[i + 2 + d], 16);
             }
             if ((value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF) {
+                YamlNode.Position at = YamlPositions.atCodePoint(text, i);
                 int startLine = s.getStartMark().get().getLine();
-                int reported = startLine != 0 ? startLine + 1 : line != 0 ? line + 1 : 0;
-                YamlNode.Position at = new YamlNode.Position(line + 1, column(i));
+                int reported = startLine != 0 ? startLine + 1 : at.line() != 1 ? at.line() : 0;
                 throw new Stop(Diagnostic.error(location(at), "yaml: " + (reported == 0 ? "" : "line " + reported + ": ")
                         + "found invalid Unicode character escape code; Intercept cannot load this file"));
             }
             i += 1 + digits;
         }
-    }
-
-    /** The line and column of the code point at {@code index}. */
-    private YamlNode.Position positionOf(int index) {
-        if (codePoints == null) {
-            codePoints = text.codePoints().toArray();
-        }
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < Math.min(index, codePoints.length); i++) {
-            if (codePoints[i] == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        return new YamlNode.Position(line, column);
-    }
-
-    private int column(int index) {
-        int col = 1;
-        for (int j = index - 1; j >= 0 && codePoints[j] != '\n'; j--) {
-            col++;
-        }
-        return col;
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 }
