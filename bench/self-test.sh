@@ -3,7 +3,8 @@
 #   - the generator: same arguments give byte-identical files, another seed other files; the exact tool
 #     total (SxT with a fractional T, and --total-tools); --distribution uniform is the earlier generator's
 #     output byte for byte (bench/testdata/uniform-3x2, written by it); usage errors exit 2;
-#   - a 200-server real-shape catalogue passes `bin/catalogue validate` (skip with --quick);
+#   - 1,000 servers measured back by catalogue-stats.py have the real shares and medians, and a
+#     200-server catalogue passes `bin/catalogue validate` (skip both with --quick);
 #   - floor.py writes the number of files and bytes asked, and refuses a folder that is not empty;
 #   - summarize.py's medians and ratios on bench/testdata/raw.tsv (worked out by hand, see below);
 #   - with --with-run, bench/run.sh end to end at a tiny size (a real build, about ten seconds), once
@@ -49,6 +50,36 @@ for bad in "10 0.5 $tmp/g" "10 2.5 $tmp/g --distribution uniform" "0 5 $tmp/g" "
   gen $bad 2>/dev/null || st=$?
   [ "$st" = 2 ] && pass "refused with exit 2: ${bad/$tmp\//}" || fail "exit $st, not 2: $bad"
 done
+
+# --- the real shape: measured back by catalogue-stats.py, it is the catalogue's (1,000 servers, same mean) ---
+if [ "$quick" = 0 ]; then
+  mean=$(python3 -c "import json, sys; d = json.load(open(sys.argv[1])); print(d['tools'] / d['servers'])" "$root/bench/distributions.json")
+  gen 1000 "$mean" "$tmp/shape"
+  python3 "$root/bench/catalogue-stats.py" --catalogue "$tmp/shape" --rules "$root/catalogue/rules/classification.yaml" >"$tmp/shape.json"
+  if report=$(python3 - "$root/bench/distributions.json" "$tmp/shape.json" <<'PY'
+import json, statistics, sys
+real, made = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:])
+bad = []
+for k in ("share_title", "share_annotations", "share_output_schema", "share_property_description",
+          "share_enum", "share_bounds", "share_required"):
+    if abs(real[k] - made[k]) > 0.02:
+        bad.append(f"{k} {made[k]} (real {real[k]})")
+if abs(real["share_flow_servers"] - made["share_flow_servers"]) > 0.05:
+    bad.append(f"share_flow_servers {made['share_flow_servers']} (real {real['share_flow_servers']})")
+for k in ("tools_per_server", "tool_description_length", "server_description_length"):
+    r, m = statistics.median(real[k]), statistics.median(made[k])
+    if abs(r - m) > 0.2 * r:
+        bad.append(f"median {k} {m} (real {r})")
+def share(d, key, level):
+    return d[key].get(level, 0) / sum(d[key].values())
+for key, level in (("schema_depth", "1"), ("parameters_per_tool", "0"), ("name_style", "snake")):
+    if abs(share(real, key, level) - share(made, key, level)) > 0.03:
+        bad.append(f"{key} {level}: {share(made, key, level):.3f} (real {share(real, key, level):.3f})")
+print("; ".join(bad))
+sys.exit(1 if bad else 0)
+PY
+  ); then pass "1,000 servers measured back match the real catalogue's shares and medians"; else fail "the shape drifts: $report"; fi
+fi
 
 # --- the real shape passes the validator ---
 if [ "$quick" = 0 ]; then

@@ -113,7 +113,13 @@ class Shape:
         self.tags = Weighted(d["tags"])
         self.tags_per_server = Weighted({int(k): v for k, v in d["tags_per_server"].items()})
         self.params = Weighted({int(k): v for k, v in d["parameters_per_tool"].items()})
-        self.depth = Weighted({int(k): v for k, v in d["schema_depth"].items()})
+        # Depth is drawn for tools with parameters only (one without is depth 1): leave those out of level 1.
+        depth = {int(k): v for k, v in d["schema_depth"].items()}
+        depth[1] -= d["parameters_per_tool"].get("0", 0)
+        self.depth = Weighted(depth)
+        # Flows need three tools: the share among servers that have three.
+        tps = d["tools_per_server"]
+        self.p_flow = min(1.0, d["share_flow_servers"] * len(tps) / sum(1 for n in tps if n >= 3))
         self.types = Weighted(d["property_types"])
         self.pnames = Weighted(d["property_names"])
         self.enum_sizes = Weighted({int(k): v for k, v in d["enum_sizes"].items() if int(k) > 0})
@@ -146,6 +152,19 @@ class Shape:
             cut = s.rfind(" ", 0, length)
             s = (s[:cut] if cut > 0 else s[:length]).rstrip(".,") + "."
         return s
+
+
+def flow_kinds(f, words):
+    """The flow kinds a tool name's words suggest, by the rules' `flows:` vocabulary (as catalogue-stats.py
+    reads them)."""
+    kinds = set()
+    if words[0] in f["untrusted"]["verbs"] or any(w in f["untrusted"]["nouns"] for w in words[1:]):
+        kinds.add("untrusted")
+    if any(w in f["private"]["nouns"] for w in words[1:]):
+        kinds.add("private")
+    if words[0] in f["outbound"]["verbs"]:
+        kinds.add("outbound")
+    return kinds
 
 
 def spell(words, style):
@@ -196,9 +215,10 @@ def schema_lines(rng, shape, indent, n_params, depth):
         lines.append(f"{p}{q(name)}:")
         inner = " " * (indent + 4)
         ty = "object" if (i == 0 and depth > 1) else shape.types.draw(rng)
-        if ty == "object":
-            sub = depth - 1 if (i == 0 and depth > 1) else 1
-            lines += schema_lines(rng, shape, indent + 4, rng.randint(1, 3), sub)
+        if ty == "object" and i == 0 and depth > 1:
+            lines += schema_lines(rng, shape, indent + 4, rng.randint(1, 3), depth - 1)
+        elif ty == "object":
+            lines.append(f"{inner}type: object")  # a free-form object: its depth is the schema-depth draw's
         elif ty == "array":
             lines += [f"{inner}type: array", f"{inner}items: {{type: string}}"]
         elif ty == "other":
@@ -244,18 +264,25 @@ def real_server(s, n_tools, shape, seed, poisoned_share):
         lines.append(f"tags: [{', '.join(tags)}]")
     lines += [f"verified: 2025-{1 + s % 12:02d}-{1 + s % 28:02d}",
               f"source: bench/synthetic-catalogue.py --distribution real --seed {seed}", "tools:"]
-    fixed = []
-    if n_tools >= 3 and rng.random() < d["share_flow_servers"]:
-        f = shape.flow
+    # Flow servers: the measured share gets a tool of each kind (untrusted content, private data, a way
+    # out); every other server leaves one kind out, so that independent draws do not add flows of their own.
+    f = shape.flow
+    fixed, missing = [], None
+    if n_tools >= 3 and rng.random() < shape.p_flow:
         fixed = [[rng.choice(f["untrusted"]["verbs"]), rng.choice(f["untrusted"]["nouns"])],
                  ["read", rng.choice(f["private"]["nouns"])],
                  [rng.choice(f["outbound"]["verbs"]), rng.choice(f["untrusted"]["nouns"])]]
+    else:
+        missing = rng.choice(["untrusted", "private", "outbound"])
     slugs = set()
     for t in range(n_tools):
         if t < len(fixed):
             words, style = fixed[t], "snake"
         else:
-            words = [shape.verbs.draw(rng)] + [shape.nouns.draw(rng) for _ in range(shape.nouns_per_name.draw(rng))]
+            for _ in range(100):
+                words = [shape.verbs.draw(rng)] + [shape.nouns.draw(rng) for _ in range(shape.nouns_per_name.draw(rng))]
+                if missing is None or missing not in flow_kinds(f, words):
+                    break
             style = shape.styles.draw(rng) if len(words) > 1 else "snake"
         name = spell(words, style)[:120]
         base, k = name, 2
