@@ -21,7 +21,8 @@
 #   --no-hugo         skip Hugo
 #   --keep            keep each run's output (the site, the floor's files, Hugo's public/)
 # Prints progress on stderr, the Markdown table on stdout; writes target/bench/bench-TIMESTAMP.tsv (every
-# run) and bench-TIMESTAMP-summary.tsv (the table). Exit 0 when every run was measured (failed builds
+# run), bench-TIMESTAMP-summary.tsv (the table) and logs-TIMESTAMP/ (each run's output: the build's stage
+# times, or why it failed). Exit 0 when every run was measured (failed builds
 # included: they are results), 2 on a usage error or a missing tool that cannot be installed.
 set -euo pipefail
 
@@ -81,6 +82,8 @@ log "building target/catalogue.jar if needed"
 mkdir -p "$work" "$root/target/bench"
 stamp=$(date -u +%Y%m%d-%H%M%S)
 raw="$root/target/bench/bench-$stamp.tsv"
+logs="$root/target/bench/logs-$stamp"
+mkdir -p "$logs"
 summary="$root/target/bench/bench-$stamp-summary.tsv"
 printf 'size\tservers\ttools\tbuild\trun\texit\twall_s\tuser_s\tsys_s\tmaxrss_kb\tfiles\tbytes\tnote\n' >"$raw"
 
@@ -144,10 +147,10 @@ for size in "${size_list[@]}"; do
     log "$size: generating the catalogue ($servers servers, $tools tools)"
     rm -rf "$catalogue"
     FILES="" BYTES=""
-    measure "$size" "$servers" "$tools" generate 1 "$work/generate.log" \
+    measure "$size" "$servers" "$tools" generate 1 "$logs/generate-$label.log" \
       python3 "$root/bench/synthetic-catalogue.py" "${gen_args[@]}" "$catalogue"
     if [ "$status" != 0 ]; then
-      log "$size: the generator failed (exit $status): $(tail -n 1 "$work/generate.log")"
+      log "$size: the generator failed (exit $status): $(tail -n 1 "$logs/generate-$label.log")"
       continue
     fi
     cp -r "$root/catalogue/attacks" "$root/catalogue/rules" "$catalogue/"
@@ -164,8 +167,8 @@ for size in "${size_list[@]}"; do
     mkdir -p "$out"
     FILES="" BYTES=""
     log "$size: run $run/$repeat: catalogue build"
-    measure "$size" "$servers" "$tools" ours "$run" "$work/ours.log" \
-      "$root/bin/catalogue" build --catalogue "$catalogue" --out "$out/site" --quiet
+    measure "$size" "$servers" "$tools" ours "$run" "$logs/ours-$label-$run.log" \
+      "$root/bin/catalogue" build --catalogue "$catalogue" --out "$out/site"
     if [ "$status" = 0 ]; then
       count "$out/site"
       log "$size: ours: ${LAST_WALL}s, peak RSS ${LAST_RSS} KB, $FILES files, $BYTES bytes"
@@ -173,19 +176,19 @@ for size in "${size_list[@]}"; do
       [ "$keep" = 1 ] || rm -rf "$out"
       rm -rf "$work/floor-$label"
       log "$size: run $run/$repeat: floor ($floor_files files, $floor_bytes bytes)"
-      measure "$size" "$servers" "$tools" floor "$run" "$work/floor.log" \
+      measure "$size" "$servers" "$tools" floor "$run" "$logs/floor-$label-$run.log" \
         python3 "$root/bench/floor.py" "$floor_files" "$floor_bytes" "$work/floor-$label"
       [ "$status" != 0 ] || count "$work/floor-$label"
       [ "$keep" = 1 ] || rm -rf "$work/floor-$label"
     else
-      log "$size: ours failed: exit $status after ${LAST_WALL}s, peak RSS ${LAST_RSS} KB; its last line: $(tail -n 1 "$work/ours.log" | cut -c1-160)"
+      log "$size: ours failed: exit $status after ${LAST_WALL}s, peak RSS ${LAST_RSS} KB; its last line: $(tail -n 1 "$logs/ours-$label-$run.log" | cut -c1-160)"
       [ "$keep" = 1 ] || rm -rf "$out"
     fi
     if [ -n "$hugo_dir" ]; then
       rm -rf "$hugo_dir/public" "$hugo_dir/resources"
       FILES="" BYTES=""
       log "$size: run $run/$repeat: hugo"
-      measure "$size" "$servers" "$tools" hugo "$run" "$work/hugo.log" \
+      measure "$size" "$servers" "$tools" hugo "$run" "$logs/hugo-$label-$run.log" \
         hugo --quiet --source "$hugo_dir" --destination "$hugo_dir/public"
       [ "$status" != 0 ] || count "$hugo_dir/public"
       log "$size: hugo: exit $status, ${LAST_WALL}s, peak RSS ${LAST_RSS} KB"
@@ -199,4 +202,4 @@ if [ -n "$hugo_note" ]; then
   echo
   echo "Hugo $hugo_note."
 fi
-log "every run: $raw; the table: $summary"
+log "every run: $raw; the table: $summary; each run's output: $logs/"

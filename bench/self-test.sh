@@ -110,7 +110,7 @@ st=0; python3 "$root/bench/floor.py" 1 1 "$tmp/floor" 2>/dev/null || st=$?
 # 50/500: one run stopped at the time limit (exit 124) after 1,800 s at 2 GiB; no floor, no Hugo.
 table=$(python3 "$root/bench/summarize.py" "$root/bench/testdata/raw.tsv" "$tmp/summary.tsv")
 want1='| 10x5 | 10 | 50 | 100 | 2.0 | ok | 20.00 | 6.00 | 200 | 4.00 | 1.00 | 2.00 | 2.00 | 50 | 5.00× | 10.00× | 4.00× |'
-want2='| 50/500 | 50 | 500 |  |  | exit 124 (time limit): stopped | 1,800.00 | 1,500.00 | 2,048 | not run |  | not run |  |  |  |  |  |'
+want2='| 50/500 | 50 | 500 |  |  | exit 124 (time limit); last output: stopped | 1,800.00 | 1,500.00 | 2,048 | not run |  | not run |  |  |  |  |  |'
 grep -qxF "$want1" <<<"$table" && pass "summary: medians and ratios" || fail "summary row 10x5 is not: $want1"
 grep -qxF "$want2" <<<"$table" && pass "summary: a stopped build" || fail "summary row 50/500 is not: $want2"
 [ "$(wc -l <"$tmp/summary.tsv")" = 3 ] && pass "summary TSV: header and two rows" || fail "summary TSV has $(wc -l <"$tmp/summary.tsv") lines"

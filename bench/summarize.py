@@ -24,7 +24,7 @@ def status(code, note):
     why = {124: "time limit", 137: "killed (SIGKILL: out of memory, or the time limit's kill)",
            143: "terminated (SIGTERM)"}.get(code)
     text = f"exit {code}" + (f" ({why})" if why else "")
-    return text + (f": {note}" if note else "")
+    return text + (f"; last output: {note}" if note else "")
 
 
 def summary(rows):
