@@ -59,6 +59,20 @@ done
 
 log() { echo "bench: $*" >&2; }
 
+# Stopped (Ctrl-C, SIGTERM): stop the run being measured too (timeout passes the signal on to it).
+measured=""
+stop() {
+  trap - INT TERM HUP
+  if [ -n "$measured" ]; then
+    local p
+    for p in $(ps -o pid= --ppid "$measured"); do kill -TERM "$p" 2>/dev/null || true; done
+    wait "$measured" 2>/dev/null || true
+  fi
+  log "stopped; the runs measured so far are in ${raw:-target/bench/}"
+  exit 130
+}
+trap stop INT TERM HUP
+
 # Tools: /usr/bin/time (Debian package "time"), Java, Python; Hugo when wanted (installed if missing).
 if [ ! -x /usr/bin/time ]; then
   "$root/scripts/apt-install.sh" time >&2 || { echo "bench/run.sh: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
@@ -92,10 +106,15 @@ printf 'size\tservers\ttools\tbuild\trun\texit\twall_s\tuser_s\tsys_s\tmaxrss_kb
 measure() {
   local size=$1 servers=$2 tools=$3 build=$4 run=$5 out=$6; shift 6
   local tfile="$work/time.txt"
+  # In the background and waited for, so that the trap below can stop it: timeout runs in a process
+  # group of its own, which neither Ctrl-C nor a signal to this script would reach.
+  /usr/bin/time -v -o "$tfile" timeout --kill-after=60s "$limit" "$@" >"$out" 2>&1 &
+  measured=$!
   set +e
-  /usr/bin/time -v -o "$tfile" timeout --kill-after=60s "$limit" "$@" >"$out" 2>&1
+  wait "$measured"
   status=$?
   set -e
+  measured=""
   local wall user sys rss sig note=""
   wall=$(sed -n 's/^\tElapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tfile" \
     | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
