@@ -167,8 +167,10 @@ public final class DevServer implements AutoCloseable {
         if (result.ok()) {
             result.problems().forEach(err::println);
             err.flush();
-            live.published();
+            // the terminal first, then the pages: a reader (or a test) that sees the page change finds the line printed
             out.println(String.format(Locale.ROOT, "%s in %.1f s%s", changed.isEmpty() ? "built" : "rebuilt", seconds, describe(changed)));
+            out.flush();
+            live.published();
         } else {
             result.problems().forEach(err::println);
             err.println("build failed; " + (live.generation() > 0 ? "still serving the last good build" : "nothing to serve until it is fixed"));
