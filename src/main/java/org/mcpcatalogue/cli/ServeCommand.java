@@ -76,10 +76,12 @@ public final class ServeCommand implements Callable<Integer> {
             server.start();
         } catch (BindException e) {
             server.close();
+            Runtime.getRuntime().removeShutdownHook(hook);
             err.println("catalogue: cannot serve on 127.0.0.1:" + port + ": " + e.getMessage() + " (choose another --port, or 0 for any free one)");
             return Main.USAGE;
         } catch (IOException e) {
             server.close();
+            Runtime.getRuntime().removeShutdownHook(hook);
             err.println("catalogue: cannot serve: " + e.getMessage());
             return Main.USAGE;
         }
