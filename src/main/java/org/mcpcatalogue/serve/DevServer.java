@@ -156,8 +156,8 @@ public final class DevServer implements AutoCloseable {
         SiteBuilder.Result result;
         try {
             result = builder.build(new SiteBuilder.Request(options.catalogue(), options.templates(), site, baseUrl, changed));
-        } catch (RuntimeException e) {
-            // a bug in the build must not stop the server: show it like any failed build
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a bug in the build, or a build too big for the heap, must not stop the server: show it as a failed build
             result = new SiteBuilder.Result(false, List.of("catalogue: the build crashed: " + e), List.of());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
