@@ -65,7 +65,9 @@ public final class SiteHandler implements HttpHandler {
         if (file != null && Files.isDirectory(file)) {
             if (!path.endsWith("/")) {
                 String query = exchange.getRequestURI().getRawQuery();
-                exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getRawPath() + "/" + (query == null ? "" : "?" + query));
+                // repeated slashes collapsed: "//host" would be a link to another site
+                String location = exchange.getRequestURI().getRawPath().replaceAll("/{2,}", "/") + "/";
+                exchange.getResponseHeaders().set("Location", location + (query == null ? "" : "?" + query));
                 exchange.sendResponseHeaders(301, -1);
                 return;
             }

@@ -106,6 +106,8 @@ class SiteHandlerTest {
         HttpResponse<String> redirect = get("/tools/x?q=1");
         assertEquals(301, redirect.statusCode());
         assertEquals("/tools/x/?q=1", redirect.headers().firstValue("Location").orElseThrow());
+        assertTrue(raw("/tools//x").contains("\r\nLocation: /tools/x/\r\n"), raw("/tools//x"));
+        assertFalse(raw("//tools").contains("\r\nLocation: //"), "never a protocol-relative //host: " + raw("//tools"));
         HttpResponse<String> page = get("/tools/x/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().startsWith("<html><body>tool x"), page.body());
