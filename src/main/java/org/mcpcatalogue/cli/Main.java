@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ValidateCommand.class,
                 BuildCommand.class,
+                ServeCommand.class,
                 PolicyCommand.class,
                 ClassifyCommand.class,
                 ImportCommand.class,
