@@ -64,8 +64,22 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
     public record ServerRule(String tag, Set<String> verbs, Category category, String why) {
     }
 
-    /** Poisoning patterns and limits. */
-    public record Poisoning(int score, int maxDescription, List<PoisonPattern> patterns) {
+    /** Poisoning patterns, the cue model and limits. */
+    public record Poisoning(int score, int maxDescription, List<PoisonPattern> patterns, Cues cues) {
+    }
+
+    /**
+     * The cue model of the poisoning scan: each sentence of a text scores the sum of the weights of the cues it
+     * shows (each cue counted once); a sentence that reaches {@code threshold} is a finding. Names, enum values,
+     * defaults, examples and constants (where an identifier belongs) use {@code identifierThreshold}, and there a
+     * text of at least {@code sentenceWords} words adds {@code sentenceWeight}. A sentence of more than
+     * {@code longSentenceWords} words (a list or code sample the cutter could not split) needs one more.
+     */
+    public record Cues(int threshold, int identifierThreshold, int longSentenceWords, int sentenceWords, int sentenceWeight, List<Cue> cues) {
+    }
+
+    /** One cue: what it shows (shown in a finding), its weight, and the patterns any of which shows it. */
+    public record Cue(String name, int weight, List<Pattern> patterns) {
     }
 
     /**
