@@ -48,8 +48,15 @@ final class CueModel {
         }
         int total = extra;
         List<Rules.Cue> shown = new ArrayList<>();
+        java.util.Set<String> grams = grams(tokens(sentence));
+        boolean ascii = sentence.chars().allMatch(c -> c < 128);
         for (Rules.Cue cue : model.cues()) {
-            for (var p : cue.patterns()) {
+            if (cue.words().stream().anyMatch(grams::contains)) {
+                total += cue.weight();
+                shown.add(cue);
+                continue;
+            }
+            for (var p : ascii ? cue.patterns() : concat(cue.patterns(), cue.otherScripts())) {
                 if (p.matcher(sentence).find()) {
                     total += cue.weight();
                     shown.add(cue);
@@ -92,6 +99,64 @@ final class CueModel {
         if (!sentence.isBlank()) {
             out.add(sentence);
         }
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** The longest phrase a cue's {@code words} may hold, in words. */
+    static final int LONGEST_PHRASE = 4;
+
+    /**
+     * A text's words, in lower case: runs of letters, digits, {@code _} and apostrophes ({@code ’} read as
+     * {@code '}, and dropped at either end of a word: {@code 'DROP} is "drop"); anything else separates
+     * ({@code force-push} is "force push", {@code ~/.ssh} is "ssh").
+     */
+    static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            char c = i < lower.length() ? lower.charAt(i) : ' ';
+            boolean word = Character.isLetterOrDigit(c) || c == '_' || c == '\'' || c == '’';
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                String w = lower.substring(start, i).replace('’', '\'');
+                int from = 0;
+                int to = w.length();
+                while (from < to && w.charAt(from) == '\'') {
+                    from++;
+                }
+                while (to > from && w.charAt(to - 1) == '\'') {
+                    to--;
+                }
+                if (from < to) {
+                    out.add(w.substring(from, to));
+                }
+                start = -1;
+            }
+        }
+        return out;
+    }
+
+    /** Every run of one to {@link #LONGEST_PHRASE} consecutive words, joined by a space. */
+    private static java.util.Set<String> grams(List<String> tokens) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = 0; n < LONGEST_PHRASE && i + n < tokens.size(); n++) {
+                if (n > 0) {
+                    b.append(' ');
+                }
+                b.append(tokens.get(i + n));
+                out.add(b.toString());
+            }
+        }
+        return out;
     }
 
     /** Words separated by white space. */

@@ -108,8 +108,9 @@ final class PoisoningScan {
             return out;
         }
         boolean matched = false;
+        boolean ascii = subject.chars().allMatch(c -> c < 128);
         for (Rules.PoisonPattern p : rules.patterns()) {
-            if (!p.appliesTo(text.name())) {
+            if (!p.appliesTo(text.name()) || ascii && p.otherScripts()) {
                 continue;
             }
             var m = p.pattern().matcher(subject);

@@ -258,7 +258,10 @@ public final class RulesLoader {
         List<Rules.Cue> cues = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
         for (Node k : node.list("kinds")) {
-            k.only("name", "weight", "patterns");
+            k.only("name", "weight", "words", "patterns");
+            if (!k.has("words") && !k.has("patterns")) {
+                throw new RulesException(k.at(k.mapping), "cue \"" + k.string("name") + "\" needs words, patterns or both");
+            }
             String name = k.string("name");
             if (!names.add(name)) {
                 throw k.error("name", "cue \"" + name + "\" is listed twice");
@@ -267,7 +270,20 @@ public final class RulesLoader {
             if (weight == 0) {
                 throw k.error("weight", "weight must not be 0 (leave the cue out instead)");
             }
-            cues.add(new Rules.Cue(name, weight, patterns(k)));
+            Set<String> words = new LinkedHashSet<>();
+            if (k.has("words")) {
+                for (String w : k.set("words")) {
+                    List<String> tokens = CueModel.tokens(w);
+                    if (tokens.isEmpty() || tokens.size() > CueModel.LONGEST_PHRASE) {
+                        throw new RulesException(k.at(k.node("words")), "cue \"" + name + "\": \"" + w + "\" must be 1 to "
+                                + CueModel.LONGEST_PHRASE + " words");
+                    }
+                    words.add(String.join(" ", tokens));
+                }
+            }
+            List<Pattern> all = k.has("patterns") ? patterns(k) : List.of();
+            cues.add(new Rules.Cue(name, weight, words, all.stream().filter(p -> !Rules.otherScriptsOnly(p.pattern())).toList(),
+                    all.stream().filter(p -> Rules.otherScriptsOnly(p.pattern())).toList()));
         }
         return new Rules.Cues(node.integer("threshold", 1, 100), node.integer("identifier_threshold", 1, 100), node.integer("long_sentence_words", 5, 1000),
                 node.integer("sentence_words", 2, 100), node.integer("sentence_weight", 0, 10), cues);

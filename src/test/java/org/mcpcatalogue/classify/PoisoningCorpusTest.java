@@ -42,7 +42,7 @@ class PoisoningCorpusTest {
     static final Path BENIGN = Path.of("src/test/resources/classify/poisoning/benign.yaml");
     static final Path BENIGN_VALIDATION = Path.of("src/test/resources/classify/poisoning/benign-validation.yaml");
     static final double MIN_RECALL = 0.95;
-    static final double MIN_VALIDATION_RECALL = 0.0;
+    static final double MIN_VALIDATION_RECALL = 0.90;
     static final double MIN_PRECISION = 0.95;
 
     private static final PoisoningScan SCAN = new PoisoningScan(RulesLoader.load(Path.of(RulesLoader.REPOSITORY_PATH)).poisoning());
