@@ -21,10 +21,11 @@ import org.mcpcatalogue.validate.CatalogueValidator;
 import org.mcpcatalogue.yaml.SafeYaml;
 
 /**
- * Recall and precision of the poisoning scan. Positives: the poisoned corpus
- * (classify/poisoning/poisoned.yaml), each tool counted as found only when a finding names the field that carries
- * the payload. Negatives: every tool of the real catalogue and the hard benign tools (classify/poisoning/benign.yaml);
- * any finding on them is a false alarm. A finding on a poisoned tool that names only other fields counts both as a
+ * Recall and precision of the poisoning scan. Positives: the development corpus (classify/poisoning/poisoned.yaml
+ * and the three poisoned-heldout*.yaml files, all seen while writing scan v3) and the validation set
+ * (poisoned-validation.yaml, written before scan v3), each tool counted as found only when a finding names the field
+ * that carries the payload; each has its own recall floor. Negatives: every tool of the real catalogue and the hard
+ * benign tools (benign.yaml, benign-validation.yaml); any finding on them is a false alarm. A finding on a poisoned tool that names only other fields counts both as a
  * miss and as a false alarm. Run {@code mvn -B -o -q test -Dtest=PoisoningCorpusTest} to print the numbers.
  */
 class PoisoningCorpusTest {
