@@ -42,9 +42,26 @@ final class PoisoningScan {
         }
     }
 
-    /** A text the model sees, where it is, and whether it is a name. */
-    record Text(String field, String value, boolean name) {
+    /**
+     * A text the model sees, where it is, whether it is a name, and whether an identifier belongs there (a name,
+     * an enum value, a default, an example or a constant).
+     */
+    record Text(String field, String value, boolean name, boolean identifier) {
+        Text(String field, String value, boolean name) {
+            this(field, value, name, name);
+        }
     }
+
+    /** What a text yields, without its field: the same text gives the same findings wherever it is. */
+    private record Hit(String kind, String why, String quote) {
+    }
+
+    private record Key(String value, boolean name, boolean identifier) {
+    }
+
+    /** Most texts repeat (type names, schema keywords, shared descriptions): each distinct one is scanned once. */
+    private static final int MEMO = 100_000;
+    private final java.util.concurrent.ConcurrentHashMap<Key, List<Hit>> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
     void scan(Tool tool, List<Flag> flags) {
         List<Finding> found = findings(tool);
@@ -61,24 +78,75 @@ final class PoisoningScan {
     List<Finding> findings(Tool tool) {
         List<Finding> out = new ArrayList<>();
         for (Text text : texts(tool)) {
-            hidden(text).ifPresent(out::add);
-            String subject = text.name() ? words(text.value()) : text.value();
-            for (Rules.PoisonPattern p : rules.patterns()) {
-                if (!p.appliesTo(text.name())) {
-                    continue;
-                }
-                var m = p.pattern().matcher(subject);
-                if (m.find()) {
-                    String quote = text.name() ? text.value() : m.group();
-                    if (quote.isBlank()) {
-                        // Padding: show how much blank space there is and what it pushes out of view.
-                        quote = "[" + quote.length() + " blank characters] " + subject.substring(m.end()).strip();
-                    }
-                    out.add(new Finding("poisoning", text.field(), p.why(), excerpt(quote)));
-                }
+            for (Hit h : hits(text)) {
+                out.add(new Finding(h.kind(), text.field(), h.why(), h.quote()));
             }
         }
         return out;
+    }
+
+    private List<Hit> hits(Text text) {
+        Key key = new Key(text.value(), text.name(), text.identifier());
+        List<Hit> known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<Hit> hits = List.copyOf(scanText(text));
+        if (memo.size() >= MEMO) {
+            memo.clear();
+        }
+        memo.put(key, hits);
+        return hits;
+    }
+
+    /** The findings of one text: hidden characters, then the rules, then (when no rule matched) the cue model. */
+    private List<Hit> scanText(Text text) {
+        List<Hit> out = new ArrayList<>();
+        hidden(text).ifPresent(f -> out.add(new Hit(f.kind(), f.why(), f.quote())));
+        String subject = text.name() ? words(text.value()) : text.value();
+        if (!mayHoldWords(subject)) {
+            return out;
+        }
+        boolean matched = false;
+        boolean ascii = subject.chars().allMatch(c -> c < 128);
+        for (Rules.PoisonPattern p : rules.patterns()) {
+            if (!p.appliesTo(text.name()) || ascii && p.otherScripts()) {
+                continue;
+            }
+            var m = p.pattern().matcher(subject);
+            if (m.find()) {
+                String quote = text.name() ? text.value() : m.group();
+                if (quote.isBlank()) {
+                    // Padding: show how much blank space there is and what it pushes out of view.
+                    quote = "[" + quote.length() + " blank characters] " + subject.substring(m.end()).strip();
+                }
+                out.add(new Hit("poisoning", p.why(), excerpt(quote)));
+                matched = true;
+            }
+        }
+        if (!matched) {
+            CueModel.score(rules.cues(), subject, text.identifier()).ifPresent(s ->
+                    out.add(new Hit("poisoning", "reads as an instruction to the model (" + String.join(", ", s.cues()) + ")",
+                            excerpt(text.name() ? text.value() : s.sentence()))));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a text could hold any rule's match: a single short word of letters, digits and underscores (a type
+     * name, a schema keyword, most enum values) cannot, and most texts are such words.
+     */
+    static boolean mayHoldWords(String s) {
+        if (s.length() > 24) {
+            return true;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The texts of a tool the model sees, each with its field. */
@@ -87,8 +155,8 @@ final class PoisoningScan {
         tool.title().ifPresent(t -> out.add(new Text("title", t, false)));
         tool.annotations().title().ifPresent(t -> out.add(new Text("annotations/title", t, false)));
         out.add(new Text("description", tool.description(), false));
-        collect(tool.inputSchema(), "inputSchema", out);
-        tool.outputSchema().ifPresent(o -> collect(o, "outputSchema", out));
+        collect(tool.inputSchema(), "inputSchema", false, out);
+        tool.outputSchema().ifPresent(o -> collect(o, "outputSchema", false, out));
         return out;
     }
 
@@ -124,19 +192,22 @@ final class PoisoningScan {
         return one.length() > QUOTE ? one.substring(0, QUOTE - 1) + "…" : one;
     }
 
-    private static void collect(Json node, String path, List<Text> out) {
+    /** Schema keywords whose strings stand where an identifier or a value belongs, not prose. */
+    private static final java.util.Set<String> VALUES = java.util.Set.of("enum", "default", "examples", "example", "const");
+
+    private static void collect(Json node, String path, boolean value, List<Text> out) {
         if (node instanceof Json.Obj o) {
             for (Map.Entry<String, Json> e : o.members().entrySet()) {
                 String p = path + "/" + pointer(e.getKey());
                 out.add(new Text(p + " (name)", e.getKey(), true));
-                collect(e.getValue(), p, out);
+                collect(e.getValue(), p, value || VALUES.contains(e.getKey()), out);
             }
         } else if (node instanceof Json.Arr a) {
             for (int i = 0; i < a.items().size(); i++) {
-                collect(a.items().get(i), path + "/" + i, out);
+                collect(a.items().get(i), path + "/" + i, value, out);
             }
         } else if (node instanceof Json.Str s) {
-            out.add(new Text(path, s.value(), false));
+            out.add(new Text(path, s.value(), false, value));
         }
     }
 

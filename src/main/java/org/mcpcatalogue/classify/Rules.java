@@ -64,8 +64,43 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
     public record ServerRule(String tag, Set<String> verbs, Category category, String why) {
     }
 
-    /** Poisoning patterns and limits. */
-    public record Poisoning(int score, int maxDescription, List<PoisonPattern> patterns) {
+    /** Poisoning patterns, the cue model and limits. */
+    public record Poisoning(int score, int maxDescription, List<PoisonPattern> patterns, Cues cues) {
+    }
+
+    /**
+     * The cue model of the poisoning scan: each sentence of a text scores the sum of the weights of the cues it
+     * shows (each cue counted once); a sentence that reaches {@code threshold} is a finding. Names, enum values,
+     * defaults, examples and constants (where an identifier belongs) use {@code identifierThreshold}, and there a
+     * text of at least {@code sentenceWords} words adds {@code sentenceWeight}. A sentence of more than
+     * {@code longSentenceWords} words (a list or code sample the cutter could not split) needs one more.
+     */
+    public record Cues(int threshold, int identifierThreshold, int longSentenceWords, int sentenceWords, int sentenceWeight, List<Cue> cues) {
+    }
+
+    /**
+     * One cue: what it shows (shown in a finding), its weight, the words and phrases (lower case, words split as
+     * {@link CueModel#words(String)} splits them) any of which shows it, and the patterns any of which shows it.
+     * Words are looked up in a set, far cheaper than a pattern; patterns are for what words cannot say.
+     */
+    public record Cue(String name, int weight, Set<String> words, List<Pattern> patterns, List<Pattern> otherScripts) {
+    }
+
+    /**
+     * Whether a pattern is written only in scripts other than ASCII: no ASCII letter or digit and no backslash
+     * escape. Such a pattern needs a character outside ASCII to match, so a text of plain ASCII (nearly every
+     * text) skips it.
+     */
+    static boolean otherScriptsOnly(String regex) {
+        boolean foreign = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c < 128 && (Character.isLetterOrDigit(c) || c == '\\')) {
+                return false;
+            }
+            foreign |= c >= 128;
+        }
+        return foreign;
     }
 
     /**
@@ -75,7 +110,11 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
      *           names, read with {@code _}, {@code -} and camelCase turned into spaces), or only {@code text}
      *           (every string that is not a name)
      */
-    public record PoisonPattern(String why, Pattern pattern, String in) {
+    public record PoisonPattern(String why, Pattern pattern, String in, boolean otherScripts) {
+        public PoisonPattern(String why, Pattern pattern, String in) {
+            this(why, pattern, in, otherScriptsOnly(pattern.pattern()));
+        }
+
         public static final java.util.List<String> SCOPES = java.util.List.of("all", "names", "text");
 
         boolean appliesTo(boolean name) {

@@ -189,7 +189,7 @@ public final class RulesLoader {
             serverRules.add(new Rules.ServerRule(s.string("tag"), s.set("verbs"), s.category("category"), s.string("why")));
         }
         Node poison = root.map("poisoning");
-        poison.only("level", "score", "max_description", "patterns");
+        poison.only("level", "score", "max_description", "patterns", "cues");
         List<Rules.PoisonPattern> poisonPatterns = new ArrayList<>();
         for (Node p : poison.list("patterns")) {
             p.only("why", "pattern", "in");
@@ -211,7 +211,8 @@ public final class RulesLoader {
         Rules.CallerCode callerCode = callerCode(root.map("caller_code"), max);
         return new Rules(baseScores, max, verbs, compounds, actions.set("fields"), objects, phrases, fields, docs.integer("min_description", 0, 1000),
                 docs.integer("score", 0, 4), serverRules,
-                new Rules.Poisoning(poison.integer("score", 0, 4), poison.integer("max_description", 100, 1_000_000), poisonPatterns),
+                new Rules.Poisoning(poison.integer("score", 0, 4), poison.integer("max_description", 100, 1_000_000), poisonPatterns,
+                        cues(poison.map("cues"))),
                 new Rules.Flows(untrusted.set("nouns"), untrusted.set("verbs"), priv.set("nouns"), outbound.set("verbs")),
                 levels, callerCode,
                 new Rules.Senses(weakVerbs, nounRules, caps, actionIgnore, combos));
@@ -249,6 +250,43 @@ public final class RulesLoader {
             floors.put(c, floorsNode.level(c.label()));
         }
         return new Rules.Levels(levels, floors, poison.level("level"));
+    }
+
+    /** {@code poisoning.cues}: thresholds and the weighted cues of the poisoning scan's cue model. */
+    private Rules.Cues cues(Node node) {
+        node.only("threshold", "identifier_threshold", "long_sentence_words", "sentence_words", "sentence_weight", "kinds");
+        List<Rules.Cue> cues = new ArrayList<>();
+        Set<String> names = new java.util.HashSet<>();
+        for (Node k : node.list("kinds")) {
+            k.only("name", "weight", "words", "patterns");
+            if (!k.has("words") && !k.has("patterns")) {
+                throw new RulesException(k.at(k.mapping), "cue \"" + k.string("name") + "\" needs words, patterns or both");
+            }
+            String name = k.string("name");
+            if (!names.add(name)) {
+                throw k.error("name", "cue \"" + name + "\" is listed twice");
+            }
+            int weight = k.integer("weight", -10, 10);
+            if (weight == 0) {
+                throw k.error("weight", "weight must not be 0 (leave the cue out instead)");
+            }
+            Set<String> words = new LinkedHashSet<>();
+            if (k.has("words")) {
+                for (String w : k.set("words")) {
+                    List<String> tokens = CueModel.tokens(w);
+                    if (tokens.isEmpty() || tokens.size() > CueModel.LONGEST_PHRASE) {
+                        throw new RulesException(k.at(k.node("words")), "cue \"" + name + "\": \"" + w + "\" must be 1 to "
+                                + CueModel.LONGEST_PHRASE + " words");
+                    }
+                    words.add(String.join(" ", tokens));
+                }
+            }
+            List<Pattern> all = k.has("patterns") ? patterns(k) : List.of();
+            cues.add(new Rules.Cue(name, weight, words, all.stream().filter(p -> !Rules.otherScriptsOnly(p.pattern())).toList(),
+                    all.stream().filter(p -> Rules.otherScriptsOnly(p.pattern())).toList()));
+        }
+        return new Rules.Cues(node.integer("threshold", 1, 100), node.integer("identifier_threshold", 1, 100), node.integer("long_sentence_words", 5, 1000),
+                node.integer("sentence_words", 2, 100), node.integer("sentence_weight", 0, 10), cues);
     }
 
     private Rules.CallerCode callerCode(Node node, int max) {

@@ -21,26 +21,29 @@ import org.mcpcatalogue.validate.CatalogueValidator;
 import org.mcpcatalogue.yaml.SafeYaml;
 
 /**
- * Recall and precision of the poisoning scan. Positives: the poisoned corpus
- * (classify/poisoning/poisoned.yaml), each tool counted as found only when a finding names the field that carries
- * the payload. Negatives: every tool of the real catalogue and the hard benign tools (classify/poisoning/benign.yaml);
- * any finding on them is a false alarm. A finding on a poisoned tool that names only other fields counts both as a
+ * Recall and precision of the poisoning scan. Positives: the development corpus (classify/poisoning/poisoned.yaml
+ * and the three poisoned-heldout*.yaml files, all seen while writing scan v3) and the validation set
+ * (poisoned-validation.yaml, written before scan v3), each tool counted as found only when a finding names the field
+ * that carries the payload; each has its own recall floor. Negatives: every tool of the real catalogue and the hard
+ * benign tools (benign.yaml, benign-validation.yaml); any finding on them is a false alarm. A finding on a poisoned tool that names only other fields counts both as a
  * miss and as a false alarm. Run {@code mvn -B -o -q test -Dtest=PoisoningCorpusTest} to print the numbers.
  */
 class PoisoningCorpusTest {
 
     static final Path POISONED = Path.of("src/test/resources/classify/poisoning/poisoned.yaml");
-    /** Written after the rules were tuned on {@link #POISONED}; its recall is reported on its own. */
-    static final Path HELD_OUT = Path.of("src/test/resources/classify/poisoning/poisoned-heldout.yaml");
-    /** Written after the rules were broadened following {@link #HELD_OUT}; its recall is reported on its own. */
-    static final Path HELD_OUT_2 = Path.of("src/test/resources/classify/poisoning/poisoned-heldout2.yaml");
-    static final Path BENIGN = Path.of("src/test/resources/classify/poisoning/benign.yaml");
+    /** Held-out sets written against earlier rule versions; all of them are development data of scan v3. */
+    static final List<Path> HELD_OUT = List.of(Path.of("src/test/resources/classify/poisoning/poisoned-heldout.yaml"),
+            Path.of("src/test/resources/classify/poisoning/poisoned-heldout2.yaml"),
+            Path.of("src/test/resources/classify/poisoning/poisoned-heldout3.yaml"));
     /**
-     * Written after the final rules and never used to change one: its recall is printed as the estimate for
-     * unseen wording and is not part of the floors.
+     * Written before the v3 rules in new wordings and languages and committed before any rule changed: its recall
+     * is reported on its own and pinned at the level it reached.
      */
-    static final Path UNSEEN = Path.of("src/test/resources/classify/poisoning/poisoned-heldout3.yaml");
-    static final double MIN_RECALL = 0.90;
+    static final Path VALIDATION = Path.of("src/test/resources/classify/poisoning/poisoned-validation.yaml");
+    static final Path BENIGN = Path.of("src/test/resources/classify/poisoning/benign.yaml");
+    static final Path BENIGN_VALIDATION = Path.of("src/test/resources/classify/poisoning/benign-validation.yaml");
+    static final double MIN_RECALL = 0.95;
+    static final double MIN_VALIDATION_RECALL = 0.90;
     static final double MIN_PRECISION = 0.95;
 
     private static final PoisoningScan SCAN = new PoisoningScan(RulesLoader.load(Path.of(RulesLoader.REPOSITORY_PATH)).poisoning());
@@ -50,8 +53,13 @@ class PoisoningCorpusTest {
 
     @Test
     void recallAndPrecisionOverTheCorpusAndTheCatalogueMeetTheFloors() throws IOException {
-        List<Poisoned> poisoned = concat(concat(readPoisoned(POISONED), readPoisoned(HELD_OUT)), readPoisoned(HELD_OUT_2));
-        List<Tool> benign = readTools(BENIGN);
+        List<Poisoned> development = readPoisoned(POISONED);
+        for (Path p : HELD_OUT) {
+            development = concat(development, readPoisoned(p));
+        }
+        List<Poisoned> validation = readPoisoned(VALIDATION);
+        List<Poisoned> poisoned = concat(development, validation);
+        List<Tool> benign = concat(readTools(BENIGN), readTools(BENIGN_VALIDATION));
         List<Tool> catalogue = catalogueTools();
         assertTrue(poisoned.size() >= 100, "the corpus should hold at least 100 poisoned tools, has " + poisoned.size());
         assertTrue(catalogue.size() >= 2000, "the catalogue should hold at least 2,000 tools, has " + catalogue.size());
@@ -72,7 +80,7 @@ class PoisoningCorpusTest {
                 counts[0]++;
                 fileCounts[0]++;
             } else {
-                misses.add(p.attack() + " " + p.tool().name() + " (payload in " + p.where() + ")"
+                misses.add(p.file().getFileName() + " " + p.attack() + " " + p.tool().name() + " (payload in " + p.where() + ")"
                         + (findings.isEmpty() ? ": nothing found" : ": only " + findings));
                 if (!findings.isEmpty()) {
                     falseAlarms.add("wrong field on poisoned " + p.tool().name() + ": " + findings);
@@ -80,31 +88,44 @@ class PoisoningCorpusTest {
             }
         }
         int negatives = 0;
+        int benignAlarms = 0;
         for (Tool t : concat(catalogue, benign)) {
             negatives++;
             List<PoisoningScan.Finding> findings = SCAN.findings(t);
             if (!findings.isEmpty()) {
                 falseAlarms.add(t.name() + " (" + t.location() + "): " + findings);
+                benignAlarms++;
             }
         }
         double recall = (double) found / poisoned.size();
         double precision = found + falseAlarms.size() == 0 ? 1.0 : (double) found / (found + falseAlarms.size());
+        double developmentRecall = recall(perFile, List.of(POISONED, HELD_OUT.get(0), HELD_OUT.get(1), HELD_OUT.get(2)));
+        double validationRecall = recall(perFile, List.of(VALIDATION));
         StringBuilder report = new StringBuilder();
         report.append(String.format("poisoning scan: %d poisoned tools, %d negatives (%d catalogue, %d hard benign)%n",
                 poisoned.size(), negatives, catalogue.size(), benign.size()));
-        report.append(String.format("recall %.3f (%d/%d), precision %.3f (%d true, %d false alarms)%n",
-                recall, found, poisoned.size(), precision, found, falseAlarms.size()));
+        report.append(String.format("recall %.3f (%d/%d), precision %.3f (%d true, %d false alarms, %d of them on negatives)%n",
+                recall, found, poisoned.size(), precision, found, falseAlarms.size(), benignAlarms));
+        report.append(String.format("development recall %.3f, validation recall %.3f%n", developmentRecall, validationRecall));
         perFile.forEach((k, v) -> report.append(String.format("  recall on %s: %d/%d%n", k.getFileName(), v[0], v[1])));
         perClass.forEach((k, v) -> report.append(String.format("  %-20s %3d/%d%n", k, v[0], v[1])));
         misses.forEach(m -> report.append("miss: ").append(m).append('\n'));
         falseAlarms.forEach(m -> report.append("false alarm: ").append(m).append('\n'));
-        List<Poisoned> unseen = readPoisoned(UNSEEN);
-        long unseenFound = unseen.stream().filter(p -> SCAN.findings(p.tool()).stream().anyMatch(f -> names(f.field(), p.where()))).count();
-        report.append(String.format("not in the floors: recall on %s (unseen wording): %d/%d%n", UNSEEN.getFileName(), unseenFound, unseen.size()));
-        unseen.stream().filter(p -> SCAN.findings(p.tool()).stream().noneMatch(f -> names(f.field(), p.where())))
-                .forEach(p -> report.append("unseen miss: ").append(p.attack()).append(' ').append(p.tool().name()).append('\n'));
         System.out.print(report);
-        assertTrue(recall >= MIN_RECALL && precision >= MIN_PRECISION, report.toString());
+        assertTrue(developmentRecall >= MIN_RECALL, "development recall below " + MIN_RECALL + "\n" + report);
+        assertTrue(validationRecall >= MIN_VALIDATION_RECALL, "validation recall below " + MIN_VALIDATION_RECALL + "\n" + report);
+        assertTrue(precision >= MIN_PRECISION, "precision below " + MIN_PRECISION + "\n" + report);
+    }
+
+    private static double recall(Map<Path, int[]> perFile, List<Path> files) {
+        int found = 0;
+        int all = 0;
+        for (Path f : files) {
+            int[] v = perFile.getOrDefault(f, new int[2]);
+            found += v[0];
+            all += v[1];
+        }
+        return all == 0 ? 0 : (double) found / all;
     }
 
     /** Whether a finding's field is the payload's field or lies inside it. */

@@ -53,6 +53,19 @@ class RulesLoaderTest {
                 error(text));
     }
 
+    @Test
+    void aCueOfWeightZeroIsAnErrorAtItsWeight() throws IOException {
+        String text = rules().replace("      - name: names a destination\n        weight: 1", "      - name: names a destination\n        weight: 0");
+        assertEquals("rules.yaml:" + (lineOf(text, "      - name: names a destination") + 1) + ":17: error: weight must not be 0 (leave the cue out instead)",
+                error(text));
+    }
+
+    @Test
+    void aCueListedTwiceIsAnError() throws IOException {
+        String text = rules().replace("      - name: names a destination\n", "      - name: names a secret\n");
+        assertEquals(true, error(text).contains("error: cue \"names a secret\" is listed twice"), error(text));
+    }
+
     private static final String BY_SCORE = "  by_score:       [Low, Medium, High, High, Critical]";
 
     @Test
