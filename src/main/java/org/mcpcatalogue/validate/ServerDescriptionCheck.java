@@ -17,12 +17,13 @@ final class ServerDescriptionCheck implements Check.PerServer {
     static final int MIN_LENGTH = 20;
 
     /** One short line ending in "MCP server": the placeholder's shape, whatever the name. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("^[^\\n]{0,60}\\bMCP [Ss]erver\\.?$");
+    private static final Pattern PLACEHOLDER = Pattern.compile("^[^\\n]{1,60} MCP server\\.$");
 
     @Override
     public void check(LoadedServer s, Diagnostics out) {
         String description = s.server().description().strip();
-        s.positions().find("/description").ifPresent(at -> {
+        // A blank one is the loader's to report (missing, or not readable as text).
+        s.positions().find("/description").filter(at -> !description.isEmpty()).ifPresent(at -> {
             if (placeholder(s.server())) {
                 out.warning(at, "description " + quoted(description) + " is a placeholder; take the server's own"
                         + " description from its package (package.json \"description\", server.json) or repository README");
