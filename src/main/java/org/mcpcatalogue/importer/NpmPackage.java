@@ -118,7 +118,17 @@ public record NpmPackage(String name, String version, Optional<String> descripti
      * recorded as the package's environment variables (names only; values are never kept).
      */
     public static List<String> environmentNames(List<String> command) {
-        List<String> names = new ArrayList<>();
+        return List.copyOf(environment(command).keySet());
+    }
+
+    /**
+     * The names a command sets with {@code env NAME=value … program}, each with whether it is taken for a
+     * secret: every value is, except a plain {@code http(s)://} URL with no user name or password in it (a
+     * placeholder address such as {@code ES_URL=http://127.0.0.1:9}). Treating a value as a secret is the safe
+     * default: the catalogue never keeps values either way.
+     */
+    public static Map<String, Boolean> environment(List<String> command) {
+        Map<String, Boolean> names = new LinkedHashMap<>();
         if (command.isEmpty() || !(command.get(0).equals("env") || command.get(0).endsWith("/env"))) {
             return names;
         }
@@ -127,17 +137,19 @@ public record NpmPackage(String name, String version, Optional<String> descripti
             if (eq <= 0 || !ENV_NAME.matcher(word.substring(0, eq)).matches()) {
                 break;
             }
-            names.add(word.substring(0, eq));
+            String value = word.substring(eq + 1);
+            boolean address = value.matches("^https?://[^@/\\s]+(/\\S*)?$");
+            names.put(word.substring(0, eq), !address);
         }
         return names;
     }
 
     /**
      * The server file's {@code packages} entry: registry npm, this name and version, transport stdio, and the
-     * environment variables the import had to set, each marked secret (a value given only to start is assumed
-     * to be a key) and required.
+     * environment variables the import had to set ({@link #environment}), each marked required (the server
+     * would not start without it) and secret or not.
      */
-    public Json.Obj entry(List<String> environment) {
+    public Json.Obj entry(Map<String, Boolean> environment) {
         Map<String, Json> m = new LinkedHashMap<>();
         m.put("registry", Json.str("npm"));
         m.put("name", Json.str(name));
@@ -145,11 +157,11 @@ public record NpmPackage(String name, String version, Optional<String> descripti
         m.put("transport", Json.str("stdio"));
         if (!environment.isEmpty()) {
             List<Json> env = new ArrayList<>();
-            for (String n : environment) {
+            for (Map.Entry<String, Boolean> n : environment.entrySet()) {
                 Map<String, Json> v = new LinkedHashMap<>();
-                v.put("name", Json.str(n));
+                v.put("name", Json.str(n.getKey()));
                 v.put("isRequired", Json.TRUE);
-                v.put("isSecret", Json.TRUE);
+                v.put("isSecret", new Json.Bool(n.getValue()));
                 env.add(new Json.Obj(v));
             }
             m.put("environmentVariables", new Json.Arr(env));

@@ -52,7 +52,7 @@ public final class StdioSource implements ImportSource {
                 pkg.flatMap(NpmPackage::repository), string(info, "websiteUrl").or(() -> pkg.flatMap(NpmPackage::homepage)),
                 string(info, "description").or(() -> pkg.flatMap(NpmPackage::description)), List.of(),
                 pkg.flatMap(NpmPackage::license), Optional.of("stdio"),
-                pkg.map(p -> List.of(p.entry(NpmPackage.environmentNames(command)))).orElse(List.of()), List.of());
+                pkg.map(p -> List.of(p.entry(NpmPackage.environment(command)))).orElse(List.of()), List.of());
         pkg.ifPresent(p -> notes.add("npm package " + p.name() + "@" + p.version() + " (" + p.file() + ")"
                 + (p.description().isPresent() ? "" : " has no description")));
         String text = label.orElse(KIND + " of " + name.orElse("the server") + version.map(v -> " " + v).orElse("")
