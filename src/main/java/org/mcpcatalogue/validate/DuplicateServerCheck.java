@@ -3,7 +3,6 @@ package org.mcpcatalogue.validate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,8 @@ public final class DuplicateServerCheck implements Check {
             }
         }
         for (int i = 0; i < sorted.size(); i++) {
-            Map<Integer, Integer> shared = new LinkedHashMap<>();
+            // Only the earliest file it duplicates is named: one error per copy, not one per pair of copies.
+            Map<Integer, Integer> shared = new java.util.TreeMap<>();
             for (String f : prints.get(i)) {
                 for (int j : owners.get(f)) {
                     if (j < i) {
@@ -84,6 +84,7 @@ public final class DuplicateServerCheck implements Check {
                     out.error(at, "duplicate server: " + n + " of its " + prints.get(i).size() + " tool definitions"
                             + " are identical to those of " + o.file() + " (" + o.server().tools().size() + " tools)"
                             + sameRepository(s.server(), o.server()) + "; keep one file (re-import into " + o.file() + ")");
+                    break;
                 }
             }
         }
