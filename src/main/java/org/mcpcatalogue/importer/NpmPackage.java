@@ -98,7 +98,7 @@ public record NpmPackage(String name, String version, Optional<String> descripti
     }
 
     /** {@code git+https://github.com/a/b.git}, {@code github:a/b}, {@code git://…} as {@code https://github.com/a/b}. */
-    static Optional<String> https(String url) {
+    public static Optional<String> https(String url) {
         String u = url.strip();
         if (u.startsWith("github:")) {
             u = "https://github.com/" + u.substring("github:".length());
