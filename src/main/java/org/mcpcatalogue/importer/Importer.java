@@ -57,6 +57,19 @@ public final class Importer {
         checkToolNames(imported.tools());
         Path file = options.catalogue().resolve("servers").resolve(slug + ".yaml");
         String display = join(join(options.catalogueDisplay(), "servers"), slug + ".yaml");
+        List<String> found = new ArrayList<>();
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            // The same server under another slug: update that file rather than create a second one.
+            Optional<Duplicates.Match> match = Duplicates.find(options.catalogue(), slug, imported,
+                    options.facts().or(imported.facts()));
+            if (match.isPresent()) {
+                String other = join(join(options.catalogueDisplay(), "servers"), match.get().slug() + ".yaml");
+                found.add("updating " + other + " instead of creating " + display + ": " + match.get().reason());
+                slug = match.get().slug();
+                file = options.catalogue().resolve("servers").resolve(slug + ".yaml");
+                display = other;
+            }
+        }
         Optional<String> oldText = Optional.empty();
         Optional<Json.Obj> oldDoc = Optional.empty();
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -72,7 +85,8 @@ public final class Importer {
         }
         Merge.Result merged = Merge.merge(oldDoc, imported, options.facts(), slug, options.verified());
         int tools = merged.document().get("tools").orElse(null) instanceof Json.Arr a ? a.items().size() : 0;
-        List<String> notes = new ArrayList<>(merged.notes());
+        List<String> notes = new ArrayList<>(found);
+        notes.addAll(merged.notes());
         if (!merged.changed()) {
             return new Report(display, Outcome.UNCHANGED, tools, List.of(), notes, List.of());
         }

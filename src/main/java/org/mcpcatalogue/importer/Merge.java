@@ -30,7 +30,7 @@ public final class Merge {
 
     /** Server fields, in the documented order. */
     public static final List<String> SERVER_FIELDS = List.of("slug", "name", "publisher", "repository", "homepage",
-            "description", "tags", "license", "transport", "verified", "source", "tools");
+            "description", "tags", "license", "transport", "verified", "source", "packages", "remotes", "tools", "history");
 
     /** The merged document and what changed. */
     public record Result(Json.Obj document, List<String> changes, List<String> notes, boolean changed) {
@@ -71,11 +71,15 @@ public final class Merge {
             throw new ImportException("the source does not say enough about the server; give " + String.join(", ", missing), true);
         }
         keepOr(old, "homepage", options.homepage(), facts.homepage()).ifPresent(v -> doc.put("homepage", Json.str(v)));
-        Optional<String> description = keepOr(old, "description", options.description(), facts.description());
+        Optional<String> description = options.description().or(() -> old.get("description")
+                .filter(Json.Str.class::isInstance).map(v -> ((Json.Str) v).value())
+                .filter(d -> !d.isBlank() && !placeholder(d, name.get()))).or(facts::description);
         if (description.isEmpty()) {
-            notes.add("no description given: wrote a placeholder; give --description or edit the file");
+            throw new ImportException("the source gives no description of the server (and the file has none but a"
+                    + " placeholder); give --description \"…\", taken from the server's own package (package.json"
+                    + " \"description\") or its repository's README; nothing was written", true);
         }
-        doc.put("description", Json.str(description.orElse(name.get() + " MCP server.")));
+        doc.put("description", Json.str(description.get()));
         Json tags = tags(old, options, facts);
         if (tags != null) {
             doc.put("tags", tags);
@@ -84,8 +88,20 @@ public final class Merge {
         keepOr(old, "transport", options.transport(), facts.transport()).ifPresent(v -> doc.put("transport", Json.str(v)));
         doc.put("verified", Json.str(verified.toString()));
         doc.put("source", Json.str(source(old, incoming)));
+        Json.Arr packages = byKey(list(old, "packages"), facts.packages(), Merge::packageKey, Merge::mergePackage);
+        if (!packages.items().isEmpty()) {
+            doc.put("packages", packages);
+        }
+        Json.Arr remotes = byKey(list(old, "remotes"), facts.remotes(), r -> JsonPaths.string(r, "url").orElse(""), (a, b) -> b);
+        if (!remotes.items().isEmpty()) {
+            doc.put("remotes", remotes);
+        }
         List<Json.Obj> oldTools = tools(old);
-        doc.put("tools", new Json.Arr(mergeTools(existing.isPresent(), oldTools, incoming, changes, notes)));
+        List<Json> history = new ArrayList<>(list(old, "history"));
+        doc.put("tools", new Json.Arr(mergeTools(existing.isPresent(), oldTools, incoming, changes, notes, verified, history)));
+        if (!history.isEmpty()) {
+            doc.put("history", new Json.Arr(history));
+        }
         // Fields of the old document this version does not know stay where they were (the validator will say).
         old.members().forEach((k, v) -> doc.putIfAbsent(k, v));
         Json.Obj merged = ToolShape.ordered(doc, SERVER_FIELDS);
@@ -98,6 +114,68 @@ public final class Merge {
             merged = old;
         }
         return new Result(merged, changes, notes, changed);
+    }
+
+    /**
+     * Whether a description is the placeholder earlier imports wrote ("&lt;Name&gt; MCP server."): it is replaced by
+     * the source's description like a missing one.
+     */
+    static boolean placeholder(String description, String name) {
+        String d = description.strip();
+        return d.equalsIgnoreCase(name + " MCP server.") || d.matches("^[^\\n]{1,60} MCP server\\.$");
+    }
+
+    private static List<Json> list(Json.Obj doc, String key) {
+        return doc.get(key).orElse(null) instanceof Json.Arr a ? a.items() : List.of();
+    }
+
+    /** The old entries, each one the source also gives merged with it ({@code merge(old, incoming)}), then the new ones. */
+    private static Json.Arr byKey(List<Json> old, List<Json.Obj> incoming, java.util.function.Function<Json, String> key,
+                                  java.util.function.BinaryOperator<Json.Obj> merge) {
+        Map<String, Json> out = new LinkedHashMap<>();
+        List<Json> unkeyed = new ArrayList<>();
+        for (Json o : old) {
+            String k = key.apply(o);
+            if (k.isEmpty() || out.containsKey(k)) {
+                unkeyed.add(o);
+            } else {
+                out.put(k, o);
+            }
+        }
+        for (Json.Obj in : incoming) {
+            String k = key.apply(in);
+            Json before = out.get(k);
+            out.put(k, before instanceof Json.Obj b ? merge.apply(b, in) : in);
+        }
+        List<Json> all = new ArrayList<>(out.values());
+        all.addAll(unkeyed);
+        return new Json.Arr(all);
+    }
+
+    private static String packageKey(Json p) {
+        return JsonPaths.string(p, "registry").orElse("") + ":" + JsonPaths.string(p, "name").orElse("");
+    }
+
+    /** A package entry updated from the source: its facts win, environment variables are merged by name. */
+    private static Json.Obj mergePackage(Json.Obj old, Json.Obj in) {
+        Map<String, Json> m = new LinkedHashMap<>(old.members());
+        in.members().forEach((k, v) -> {
+            if (!k.equals("environmentVariables")) {
+                m.put(k, v);
+            }
+        });
+        List<Json.Obj> incomingEnv = list(in, "environmentVariables").stream().filter(Json.Obj.class::isInstance)
+                .map(Json.Obj.class::cast).toList();
+        Json.Arr env = byKey(list(old, "environmentVariables"), incomingEnv, v -> JsonPaths.string(v, "name").orElse(""),
+                (a, b) -> {
+                    Map<String, Json> e = new LinkedHashMap<>(a.members());
+                    e.putAll(b.members());
+                    return new Json.Obj(e);
+                });
+        if (!env.items().isEmpty()) {
+            m.put("environmentVariables", env);
+        }
+        return ToolShape.ordered(m, List.of("registry", "name", "version", "transport", "environmentVariables"));
     }
 
     /** An explicit option; else the existing value; else the source's. */
@@ -177,7 +255,10 @@ public final class Merge {
     }
 
     private static List<Json> mergeTools(boolean exists, List<Json.Obj> oldTools, Imported incoming,
-                                         List<String> changes, List<String> notes) {
+                                         List<String> changes, List<String> notes, LocalDate date, List<Json> history) {
+        // A definition change is history only when the file held complete definitions from a live or authoritative
+        // source before: a scaffold's name-only tools becoming complete is not the server changing.
+        boolean recordHistory = exists && incoming.detail() == Imported.Detail.FULL && !oldTools.isEmpty() && !nameOnly(oldTools);
         Map<String, Json.Obj> byName = new LinkedHashMap<>();
         for (Json.Obj t : incoming.tools()) {
             byName.put(ToolShape.name(t), t);
@@ -204,6 +285,12 @@ public final class Merge {
                 continue;
             }
             Json.Obj merged = mergeTool(old, in, incoming.detail(), scaffoldOverFull);
+            if (recordHistory) {
+                String from = old.get("fingerprint").filter(Json.Str.class::isInstance).map(v -> ((Json.Str) v).value())
+                        .filter(f -> f.matches("^sha256:[0-9a-f]{64}$")).orElseGet(() -> ToolShape.fingerprint(mcpPart(old)));
+                String to = ((Json.Str) merged.get("fingerprint").orElseThrow()).value();
+                ToolHistory.entry(date, name, mcpPart(old), mcpPart(merged), from, to, curated(old)).ifPresent(history::add);
+            }
             List<String> fields = changedFields(old, merged);
             if (!fields.isEmpty()) {
                 changes.add("changed: " + name + " (" + String.join(", ", fields) + ")");

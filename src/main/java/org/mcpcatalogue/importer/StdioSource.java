@@ -46,8 +46,15 @@ public final class StdioSource implements ImportSource {
             notes.add("the server speaks MCP " + listing.protocolVersion() + " (asked for " + McpStdioClient.PROTOCOL_VERSION + ")");
         }
         List<Json.Obj> tools = ToolsListSource.tools(new Json.Arr(listing.tools()), "tools/list", notes);
-        ServerFacts facts = new ServerFacts(name, string(info, "title").or(() -> name), Optional.empty(), Optional.empty(),
-                string(info, "websiteUrl"), string(info, "description"), List.of(), Optional.empty(), Optional.of("stdio"));
+        // The npm package the command runs, if it runs one from node_modules: its own package.json describes it.
+        Optional<NpmPackage> pkg = NpmPackage.of(command, java.nio.file.Path.of("").toAbsolutePath());
+        ServerFacts facts = new ServerFacts(name, string(info, "title").or(() -> name), Optional.empty(),
+                pkg.flatMap(NpmPackage::repository), string(info, "websiteUrl").or(() -> pkg.flatMap(NpmPackage::homepage)),
+                string(info, "description").or(() -> pkg.flatMap(NpmPackage::description)), List.of(),
+                pkg.flatMap(NpmPackage::license), Optional.of("stdio"),
+                pkg.map(p -> List.of(p.entry(NpmPackage.environment(command)))).orElse(List.of()), List.of());
+        pkg.ifPresent(p -> notes.add("npm package " + p.name() + "@" + p.version() + " (" + p.file() + ")"
+                + (p.description().isPresent() ? "" : " has no description")));
         String text = label.orElse(KIND + " of " + name.orElse("the server") + version.map(v -> " " + v).orElse("")
                 + " over stdio (MCP " + listing.protocolVersion() + ")");
         return new Imported(facts, tools, Imported.Detail.FULL, KIND, text, notes);

@@ -18,7 +18,10 @@ import org.mcpcatalogue.model.Category;
 import org.mcpcatalogue.model.Curation;
 import org.mcpcatalogue.model.Hint;
 import org.mcpcatalogue.model.RiskLevel;
+import org.mcpcatalogue.model.Package;
+import org.mcpcatalogue.model.Remote;
 import org.mcpcatalogue.model.Server;
+import org.mcpcatalogue.model.ToolChange;
 import org.mcpcatalogue.model.Tool;
 import org.mcpcatalogue.model.Transport;
 import org.mcpcatalogue.text.HiddenText;
@@ -33,13 +36,18 @@ final class ServerReader {
 
     /** The fields of a server, in documented order. */
     static final List<String> SERVER_FIELDS = List.of("slug", "name", "publisher", "repository", "homepage",
-            "description", "tags", "license", "transport", "verified", "source", "tools");
+            "description", "tags", "license", "transport", "verified", "source", "packages", "remotes", "tools", "history");
     /** The fields of a tool: the MCP Tool shape (spec 2025-11-25) and the catalogue's classification. */
     static final List<String> TOOL_FIELDS = List.of("name", "title", "description", "inputSchema", "outputSchema",
             "annotations", "icons", "execution", "_meta", "classification", "fingerprint");
     static final List<String> ANNOTATION_FIELDS = List.of("title", "readOnlyHint", "destructiveHint",
             "idempotentHint", "openWorldHint");
     static final List<String> CLASSIFICATION_FIELDS = List.of("category", "risk_level", "risk_score", "rationale");
+    static final List<String> PACKAGE_FIELDS = List.of("registry", "name", "version", "transport", "environmentVariables");
+    static final List<String> ENVIRONMENT_FIELDS = List.of("name", "description", "isRequired", "isSecret");
+    static final List<String> REMOTE_FIELDS = List.of("url", "transport");
+    static final List<String> HISTORY_FIELDS = List.of("date", "tool", "from", "to", "changed", "summary");
+    private static final java.util.regex.Pattern FINGERPRINT = java.util.regex.Pattern.compile("^sha256:[0-9a-f]{64}$");
 
     private static final URI PLACEHOLDER = URI.create("https://invalid.invalid/");
 
@@ -82,6 +90,24 @@ final class ServerReader {
                 .flatMap(Transport::fromLabel);
         LocalDate verified = date(f, "verified").orElse(LocalDate.EPOCH);
         String source = f.string("source", true).orElse("");
+        List<Package> packages = new ArrayList<>();
+        f.sequence("packages", false).ifPresent(seq -> {
+            for (int i = 0; i < seq.items().size(); i++) {
+                pkg(seq.items().get(i), "/packages/" + i).ifPresent(packages::add);
+            }
+        });
+        List<Remote> remotes = new ArrayList<>();
+        f.sequence("remotes", false).ifPresent(seq -> {
+            for (int i = 0; i < seq.items().size(); i++) {
+                remote(seq.items().get(i), "/remotes/" + i).ifPresent(remotes::add);
+            }
+        });
+        List<ToolChange> history = new ArrayList<>();
+        f.sequence("history", false).ifPresent(seq -> {
+            for (int i = 0; i < seq.items().size(); i++) {
+                change(seq.items().get(i), "/history/" + i).ifPresent(history::add);
+            }
+        });
         List<Tool> tools = new ArrayList<>();
         f.sequence("tools", true).ifPresent(seq -> {
             for (int i = 0; i < seq.items().size(); i++) {
@@ -89,7 +115,7 @@ final class ServerReader {
             }
         });
         Server server = new Server(slug, name, publisher, repository, homepage, description, tags, license,
-                transport, verified, source, tools, new Location(positions.file(), 1, 1));
+                transport, verified, source, packages, remotes, tools, history, new Location(positions.file(), 1, 1));
         return Optional.of(new LoadedServer(positions.file(), fileSlug, server, positions));
     }
 
@@ -115,6 +141,90 @@ final class ServerReader {
         Optional<String> fingerprint = f.string("fingerprint", false);
         return Optional.of(new Tool(name, Tool.slugOf(name), title, description, inputSchema, outputSchema,
                 annotations, curation, HiddenText.scan(description), fingerprint, location(mapping)));
+    }
+
+    private Optional<Package> pkg(YamlNode node, String pointer) {
+        if (!(node instanceof YamlNode.Mapping mapping)) {
+            diagnostics.error(location(node), "each package must be a mapping of package fields, found " + node.describe());
+            return Optional.empty();
+        }
+        Fields f = new Fields(mapping, "package", pointer, PACKAGE_FIELDS, positions, diagnostics);
+        Optional<String> registry = f.choice("registry", Package.REGISTRIES, true);
+        Optional<String> name = f.string("name", true);
+        Optional<String> version = f.string("version", false);
+        Optional<Transport> transport = f.choice("transport", labels(Transport.values()), false).flatMap(Transport::fromLabel);
+        List<Package.EnvironmentVariable> env = new ArrayList<>();
+        f.sequence("environmentVariables", false).ifPresent(seq -> {
+            for (int i = 0; i < seq.items().size(); i++) {
+                YamlNode item = seq.items().get(i);
+                if (!(item instanceof YamlNode.Mapping m)) {
+                    diagnostics.error(location(item), "each environment variable must be a mapping, found " + item.describe());
+                    continue;
+                }
+                Fields e = new Fields(m, "environment variable", pointer + "/environmentVariables/" + i, ENVIRONMENT_FIELDS,
+                        positions, diagnostics);
+                Optional<String> varName = e.string("name", true);
+                Optional<String> description = e.string("description", false);
+                Optional<Boolean> required = e.bool("isRequired");
+                Optional<Boolean> secret = e.bool("isSecret");
+                varName.ifPresent(n -> env.add(new Package.EnvironmentVariable(n, description, required, secret)));
+            }
+        });
+        if (registry.isEmpty() || name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Package(registry.get(), name.get(), version, transport, env));
+    }
+
+    private Optional<Remote> remote(YamlNode node, String pointer) {
+        if (!(node instanceof YamlNode.Mapping mapping)) {
+            diagnostics.error(location(node), "each remote must be a mapping of remote fields, found " + node.describe());
+            return Optional.empty();
+        }
+        Fields f = new Fields(mapping, "remote", pointer, REMOTE_FIELDS, positions, diagnostics);
+        Optional<URI> url = url(f, "url", true, false);
+        Optional<Transport> transport = f.choice("transport", List.of(Transport.STREAMABLE_HTTP.label(), Transport.SSE.label()), true)
+                .flatMap(Transport::fromLabel);
+        if (url.isEmpty() || transport.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Remote(url.get(), transport.get()));
+    }
+
+    private Optional<ToolChange> change(YamlNode node, String pointer) {
+        if (!(node instanceof YamlNode.Mapping mapping)) {
+            diagnostics.error(location(node), "each history entry must be a mapping of history fields, found " + node.describe());
+            return Optional.empty();
+        }
+        Fields f = new Fields(mapping, "history entry", pointer, HISTORY_FIELDS, positions, diagnostics);
+        Optional<LocalDate> date = date(f, "date");
+        Optional<String> tool = f.string("tool", true);
+        Optional<String> from = fingerprint(f, "from");
+        Optional<String> to = fingerprint(f, "to");
+        List<String> changed = f.strings("changed");
+        for (int i = 0; i < changed.size(); i++) {
+            if (!ToolChange.PARTS.contains(changed.get(i))) {
+                String hint = Suggest.closest(changed.get(i), ToolChange.PARTS).map(x -> "; did you mean \"" + x + "\"?").orElse("");
+                diagnostics.error(positions.at(f.pointer("changed") + "/" + i), "\"changed\" lists the parts of a tool"
+                        + " definition (" + String.join(", ", ToolChange.PARTS) + "), got " + HiddenText.quoted(changed.get(i)) + hint);
+            }
+        }
+        Optional<String> summary = f.string("summary", false);
+        if (date.isEmpty() || tool.isEmpty() || from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ToolChange(date.get(), tool.get(), from.get(), to.get(),
+                changed.stream().filter(ToolChange.PARTS::contains).toList(), summary.orElse(""), location(mapping)));
+    }
+
+    private Optional<String> fingerprint(Fields f, String key) {
+        Optional<String> text = f.string(key, true);
+        if (text.isPresent() && !FINGERPRINT.matcher(text.get()).matches()) {
+            diagnostics.error(positions.at(f.pointer(key)), "\"" + key + "\" must be a fingerprint, sha256: and 64"
+                    + " lower-case hex digits, got " + HiddenText.quoted(text.get()));
+            return Optional.empty();
+        }
+        return text;
     }
 
     private Annotations annotations(YamlNode.Mapping mapping, String pointer) {
@@ -260,6 +370,10 @@ final class ServerReader {
         m.put("tool", TOOL_FIELDS);
         m.put("annotations", ANNOTATION_FIELDS);
         m.put("classification", CLASSIFICATION_FIELDS);
+        m.put("package", PACKAGE_FIELDS);
+        m.put("environment variable", ENVIRONMENT_FIELDS);
+        m.put("remote", REMOTE_FIELDS);
+        m.put("history entry", HISTORY_FIELDS);
         return m;
     }
 }

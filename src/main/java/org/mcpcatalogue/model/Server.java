@@ -21,13 +21,24 @@ import org.mcpcatalogue.diag.Location;
  * @param transport   how clients connect, if known
  * @param verified    when the tool list was last checked
  * @param source      where the data came from
+ * @param packages    how to install it (the MCP registry's {@code server.json} {@code packages})
+ * @param remotes     where it is hosted (the MCP registry's {@code server.json} {@code remotes})
  * @param tools       the tools, in file order
+ * @param history     every change of a tool's definition that an import saw, oldest first
  * @param location    where the server is defined (the file, line 1)
  */
 public record Server(String slug, String name, String publisher, URI repository, Optional<URI> homepage,
                      String description, List<String> tags, Optional<String> license,
-                     Optional<Transport> transport, LocalDate verified, String source, List<Tool> tools,
-                     Location location) {
+                     Optional<Transport> transport, LocalDate verified, String source, List<Package> packages,
+                     List<Remote> remotes, List<Tool> tools, List<ToolChange> history, Location location) {
+
+    /** A server with no packages, remotes or history (the format before they existed). */
+    public Server(String slug, String name, String publisher, URI repository, Optional<URI> homepage,
+                  String description, List<String> tags, Optional<String> license, Optional<Transport> transport,
+                  LocalDate verified, String source, List<Tool> tools, Location location) {
+        this(slug, name, publisher, repository, homepage, description, tags, license, transport, verified, source,
+                List.of(), List.of(), tools, List.of(), location);
+    }
 
     public Server {
         Objects.requireNonNull(slug, "slug");
@@ -35,7 +46,10 @@ public record Server(String slug, String name, String publisher, URI repository,
         Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(verified, "verified");
         tags = List.copyOf(tags);
+        packages = List.copyOf(packages);
+        remotes = List.copyOf(remotes);
         tools = List.copyOf(tools);
+        history = List.copyOf(history);
     }
 
     /** What a slug looks like: lower-case words of a-z and 0-9 joined by "-". */
@@ -46,6 +60,16 @@ public record Server(String slug, String name, String publisher, URI repository,
     /** Whether {@code slug} is a valid server slug. */
     public static boolean validSlug(String slug) {
         return slug.length() <= MAX_SLUG && SLUG.matcher(slug).matches();
+    }
+
+    /** The recorded changes of one tool's definition, oldest first. */
+    public List<ToolChange> historyOf(String toolName) {
+        return history.stream().filter(c -> c.tool().equals(toolName)).toList();
+    }
+
+    /** When the tool's definition last changed, as far as the catalogue's imports saw. */
+    public Optional<LocalDate> lastChanged(String toolName) {
+        return historyOf(toolName).stream().map(ToolChange::date).max(LocalDate::compareTo);
     }
 
     public Optional<Tool> tool(String name) {

@@ -41,8 +41,8 @@ public final class CatalogueValidator {
      *               curated {@code risk_level} may not go below it
      */
     public CatalogueValidator(LocalDate today, Map<Category, RiskLevel> floors) {
-        this.checks = List.of(new SlugCheck(), new NameCheck(), new ConfusableNameCheck(), new ToolIdentityCheck(), new DescriptionCheck(), new DescriptionLinkCheck(),
-                new TagCheck(), new SchemaCheck(), new PropertyNameCheck(), new SchemaBoundsCheck(), new CurationCheck(floors), new FingerprintCheck(), new ServerCheck(today));
+        this.checks = List.of(new SlugCheck(), new NameCheck(), new ConfusableNameCheck(), new ToolIdentityCheck(), new DescriptionCheck(), new ServerDescriptionCheck(), new DescriptionLinkCheck(),
+                new TagCheck(), new SchemaCheck(), new PropertyNameCheck(), new SchemaBoundsCheck(), new CurationCheck(floors), new FingerprintCheck(), new HistoryCheck(), new ServerCheck(today), new DuplicateServerCheck());
     }
 
     public Result validate(CatalogueLoader.Result loaded) {

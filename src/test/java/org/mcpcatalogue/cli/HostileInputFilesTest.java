@@ -89,13 +89,13 @@ class HostileInputFilesTest {
                 "{\"tools\": [{\"name\": \"get_item\", \"description\": \"Get an item.\", \"inputSchema\": {\"type\": \"object\"}}]}");
         CliRun r = run("import", "--catalogue", tmp.resolve("catalogue").toString(), "--from", "tools-list",
                 "--verified", "2026-11-20", "--slug", "demo", "--name", "Demo", "--publisher", "demo",
-                "--repository", "https://example.com/demo", input.toString());
+                "--repository", "https://example.com/demo", "--description", "Gets the items of a demo account.", input.toString());
         assertEquals(Main.OK, r.exitCode(), r.out() + r.err());
         assertEquals(tmp.resolve("catalogue") + "/servers/demo.yaml: created with 1 tool\n", r.out());
         SpecialFiles.fifo(servers.resolve("fifo-target.yaml"));
         r = run("import", "--catalogue", tmp.resolve("catalogue").toString(), "--from", "tools-list",
                 "--verified", "2026-11-20", "--slug", "fifo-target", "--name", "Demo", "--publisher", "demo",
-                "--repository", "https://example.com/demo", input.toString());
+                "--repository", "https://example.com/demo", "--description", "Gets the items of a demo account.", input.toString());
         assertEquals(Main.INVALID, r.exitCode());
         assertEquals("catalogue import: cannot read " + tmp.resolve("catalogue") + "/servers/fifo-target.yaml: a special"
                 + " file (a FIFO, socket or device), not a regular file; it was not read\n", r.err());

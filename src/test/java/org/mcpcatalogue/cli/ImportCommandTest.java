@@ -67,6 +67,9 @@ class ImportCommandTest {
                 .filter(s -> s.slug().equals(slug)).findFirst().orElseThrow();
     }
 
+    /** The description of the reference memory server, from its package.json. */
+    static final String MEMORY = "MCP server for enabling memory for Claude through a knowledge graph";
+
     static final String READ_FILE = """
             {"tools": [{"name": "read_file", "title": "Read file", "description": "Read a file.",
               "inputSchema": {"type": "object", "properties": {"path": {"type": "string"}}, "required": ["path"]},
@@ -75,7 +78,7 @@ class ImportCommandTest {
     @Test
     void createsAFileInCanonicalFormWithAFingerprintPerTool() throws Exception {
         CliRun run = importTools(READ_FILE, "--slug", "acme-files", "--name", "Acme Files", "--publisher", "acme",
-                "--repository", "https://github.com/acme/files", "--description", "Reads files.", "--tag", "filesystem",
+                "--repository", "https://github.com/acme/files", "--description", "Reads files under one root directory.", "--tag", "filesystem",
                 "--tag", "local", "--license", "MIT", "--transport", "stdio");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         String fp = sha("{\"annotations\":{\"readOnlyHint\":true},\"description\":\"Read a file.\",\"inputSchema\":"
@@ -86,7 +89,7 @@ class ImportCommandTest {
                 name: Acme Files
                 publisher: acme
                 repository: https://github.com/acme/files
-                description: Reads files.
+                description: Reads files under one root directory.
                 tags: [filesystem, local]
                 license: MIT
                 transport: stdio
@@ -116,7 +119,7 @@ class ImportCommandTest {
     @Test
     void reimportingAnUnchangedServerChangesNothing() throws Exception {
         String[] meta = {"--slug", "acme-files", "--name", "Acme Files", "--publisher", "acme", "--repository",
-                "https://github.com/acme/files"};
+                "https://github.com/acme/files", "--description", "Reads and writes files under one root directory."};
         assertEquals(0, importTools(READ_FILE, meta).exitCode());
         byte[] before = Files.readAllBytes(file("acme-files"));
         Path input = tmp.resolve("tools.json");
@@ -137,7 +140,8 @@ class ImportCommandTest {
 
     @Test
     void theSlugIsMadeFromTheNameAndTheOwnerIsThePublisher() throws IOException {
-        CliRun run = importTools(READ_FILE, "--name", "Ácme Files (beta)!", "--repository", "https://github.com/acme-corp/files");
+        CliRun run = importTools(READ_FILE, "--name", "Ácme Files (beta)!", "--repository", "https://github.com/acme-corp/files",
+                "--description", "Reads and writes files under one root directory.");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("acme-corp", server("acme-files-beta").publisher());
         assertEquals(Main.USAGE, importTools(READ_FILE, "--slug", "Acme_Files", "--name", "A", "--repository",
@@ -160,7 +164,7 @@ class ImportCommandTest {
     @Test
     void aFileThatWouldNotValidateIsNotWrittenAndThePreviousOneStays() throws IOException {
         String[] meta = {"--slug", "acme-files", "--name", "Acme Files", "--publisher", "acme", "--repository",
-                "https://github.com/acme/files"};
+                "https://github.com/acme/files", "--description", "Reads and writes files under one root directory."};
         assertEquals(0, importTools(READ_FILE, meta).exitCode());
         byte[] before = Files.readAllBytes(file("acme-files"));
         CliRun run = importTools("{\"tools\": [{\"name\": \"read_file\", \"inputSchema\": {\"type\": \"string\"}}]}", meta);
@@ -171,7 +175,7 @@ class ImportCommandTest {
         assertArrayEquals(before, Files.readAllBytes(file("acme-files")));
         // and a new file that would not validate is not created at all
         CliRun fresh = importTools("{\"tools\": [{\"name\": \"x\", \"inputSchema\": {\"type\": \"string\"}}]}",
-                "--slug", "other", "--name", "Other", "--repository", "https://github.com/acme/other");
+                "--slug", "other", "--name", "Other", "--repository", "https://github.com/acme/other", "--description", "Reads and writes files under one root directory.");
         assertEquals(Main.INVALID, fresh.exitCode());
         assertFalse(Files.exists(file("other")));
     }
@@ -185,6 +189,8 @@ class ImportCommandTest {
                 + "\"name\":\"read_file\"}");
         String fpDeleteNew = sha("{\"annotations\":{},\"description\":\"Delete a file.\",\"inputSchema\":{\"properties\":"
                 + "{\"path\":{\"type\":\"string\"},\"recursive\":{\"type\":\"boolean\"}},\"type\":\"object\"},\"name\":\"delete_file\"}");
+        String fpReadOld = sha("{\"annotations\":{\"readOnlyHint\":true},\"description\":\"Read a file.\",\"inputSchema\":"
+                + "{\"properties\":{\"path\":{\"type\":\"string\"}},\"required\":[\"path\"],\"type\":\"object\"},\"name\":\"read_file\"}");
         String fpWrite = sha("{\"annotations\":{},\"description\":\"Write a file.\",\"inputSchema\":{\"properties\":"
                 + "{\"content\":{\"type\":\"string\"},\"path\":{\"type\":\"string\"}},\"required\":[\"path\",\"content\"],"
                 + "\"type\":\"object\"},\"name\":\"write_file\"}");
@@ -199,7 +205,8 @@ class ImportCommandTest {
                 "added: write_file", file("acme-files") + ": updated, 1 added, 1 removed, 2 changed (3 tools)"),
                 run.outLines().stream().filter(l -> !l.contains("warning:")).toList());
         String expected = Files.readString(Path.of(RES + "commented/acme-files.expected.yaml"))
-                .replace("{{FP_READ}}", fpRead).replace("{{FP_DELETE_NEW}}", fpDeleteNew).replace("{{FP_WRITE}}", fpWrite);
+                .replace("{{FP_READ}}", fpRead).replace("{{FP_DELETE_NEW}}", fpDeleteNew).replace("{{FP_WRITE}}", fpWrite)
+                .replace("{{FP_READ_OLD}}", fpReadOld).replace("{{FP_DELETE_OLD}}", fpDeleteOld);
         assertEquals(expected, Files.readString(file("acme-files")));
         // The curated description of delete_file differs from the published one: validate says so, once.
         List<Diagnostic> diagnostics = validate().diagnostics();
@@ -270,7 +277,7 @@ class ImportCommandTest {
     @Test
     void scaffoldToolsAreNamesWithTheirCommentDescriptions() throws IOException {
         CliRun run = CliRun.of("import", "--catalogue", catalogue.toString(), "--from", "scaffold", "--verified",
-                "2026-11-20", RES + "scaffold/memory.yaml");
+                "2026-11-20", "--description", MEMORY, RES + "scaffold/memory.yaml");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         Server s = server("memory");
         assertEquals("Memory", s.name());
@@ -297,7 +304,7 @@ class ImportCommandTest {
                   {"name": "Summarize Detection", "description": "Summarize a detection.", "inputSchema": {"type": "object"}},
                   {"name": "get_detection", "description": "Get a detection.", "inputSchema": {"type": "object"}}]}""";
         String[] facts = {"--slug", "vectra", "--name", "Vectra", "--publisher", "vectra",
-                "--repository", "https://github.com/vectra-ai-research/vectra-ai-mcp-server"};
+                "--repository", "https://github.com/vectra-ai-research/vectra-ai-mcp-server", "--description", "Reads and writes files under one root directory."};
         CliRun refused = importTools(json, facts);
         assertEquals(1, refused.exitCode());
         assertTrue(refused.err().contains("tool name \"Summarize Detection\" is not a valid MCP tool name"), refused.err());
@@ -316,7 +323,7 @@ class ImportCommandTest {
     @Test
     void fullDefinitionsWinOverAScaffoldAndEachSourceIsRecorded() throws IOException {
         assertEquals(0, CliRun.of("import", "--catalogue", catalogue.toString(), "--from", "scaffold", "--verified",
-                "2026-11-20", RES + "scaffold/memory.yaml").exitCode());
+                "2026-11-20", "--description", MEMORY, RES + "scaffold/memory.yaml").exitCode());
         CliRun full = importTools("""
                 {"tools": [
                   {"name": "read_graph", "description": "Read the entire knowledge graph, every entity and relation.",
@@ -384,6 +391,7 @@ class ImportCommandTest {
     void theRealGithubSampleImportsAndValidates() throws IOException {
         CliRun run = CliRun.of("import", "--catalogue", catalogue.toString(), "--from", "tools-list", "--name", "GitHub",
                 "--repository", "https://github.com/github/github-mcp-server", "--license", "MIT",
+                "--description", "GitHub's official MCP Server",
                 RES + "tools-list/github-sample.tools.json");
         assertEquals(0, run.exitCode(), run.out() + run.err());
         Server s = server("github");

@@ -19,8 +19,16 @@ class ValidateCommandTest {
     void theRepositoryCatalogueIsValid() {
         CliRun run = CliRun.of("validate", "--catalogue", "catalogue");
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().endsWith(": 0 errors, 0 warnings\n"), run.out());
+        assertTrue(run.out().matches("(?s).*: 0 errors, \\d+ warnings\n"), run.out());
+        // The only warnings left are servers whose own description could not be found (issue 12): every other
+        // kind of warning is a regression.
+        List<String> warnings = run.outLines().stream().filter(l -> l.contains(": warning: ")).toList();
+        assertEquals(List.of(), warnings.stream().filter(l -> !DESCRIPTION_WARNING.matcher(l).find()).toList());
     }
+
+    /** The warnings of a server description that is a placeholder or too short. */
+    static final java.util.regex.Pattern DESCRIPTION_WARNING = java.util.regex.Pattern.compile(
+            ": warning: description \".*\" is (a placeholder|shorter than 20 characters); ");
 
     /** A copy of the real catalogue, broken in three places, reports all three with positions and exits 1. */
     @Test
@@ -36,13 +44,13 @@ class ValidateCommandTest {
         CliRun run = CliRun.of("validate", "--catalogue", display);
         assertEquals(1, run.exitCode());
         String file = display + "/servers/together-ai.yaml";
-        List<String> lines = run.outLines();
+        List<String> lines = run.outLines().stream().filter(l -> !DESCRIPTION_WARNING.matcher(l).find()).toList();
         assertEquals(List.of(
                 file + ":5:13: error: \"repository\" must be an https URL, got \"javascript:alert(1)\"",
                 file + ":10:1: error: unknown field \"licence\" in server; did you mean \"license\"?",
                 file + ":55:17: error: YAML anchors are not allowed (&formats); write the value out in full"),
                 lines.subList(0, lines.size() - 1));
-        assertTrue(lines.get(lines.size() - 1).matches(serverFiles(copy) + " servers, \\d+ tools: 3 errors, 0 warnings"),
+        assertTrue(lines.get(lines.size() - 1).matches(serverFiles(copy) + " servers, \\d+ tools: 3 errors, \\d+ warnings?"),
                 lines.get(lines.size() - 1));
     }
 
@@ -93,7 +101,8 @@ class ValidateCommandTest {
         assertEquals(Json.Num.of(serverFiles(copy) + 1), json.get("files").orElseThrow());
         assertEquals(Json.Num.of(serverFiles(copy)), json.get("servers").orElseThrow());
         assertEquals(Json.Num.of(1), json.get("errors").orElseThrow());
-        Json.Obj d = (Json.Obj) ((Json.Arr) json.get("diagnostics").orElseThrow()).items().get(0);
+        Json.Obj d = (Json.Obj) ((Json.Arr) json.get("diagnostics").orElseThrow()).items().stream()
+                .filter(x -> ((Json.Obj) x).get("severity").orElseThrow().equals(new Json.Str("error"))).findFirst().orElseThrow();
         assertEquals(new Json.Str(copy + "/servers/extra.yml"), d.get("file").orElseThrow());
         assertEquals(Json.Num.of(1), d.get("line").orElseThrow());
         assertEquals(Json.Num.of(1), d.get("column").orElseThrow());
