@@ -25,15 +25,19 @@ final class DataFiles {
         this.config = config;
     }
 
-    List<Output> all(CatalogueReport report, List<String> htmlPaths, List<Attack> attacks) {
+    /** A server's own files: its API file and its policy. */
+    List<Output> serverFiles(ServerReport s) {
+        return List.of(Output.text("api/servers/" + s.server().slug() + ".json", JsonText.write(server(s)) + "\n"),
+                Output.text("policies/" + s.server().slug() + ".yaml", s.policy().yaml()));
+    }
+
+    /** The files across servers. */
+    List<Output> catalogue(CatalogueReport report, List<String> htmlPaths, List<Attack> attacks) {
         List<Output> out = new ArrayList<>();
         out.add(Output.text("search/index.json", searchIndex(report)));
         List<Json> servers = new ArrayList<>();
         for (ServerReport s : report.servers()) {
-            Json.Obj server = server(s);
-            servers.add(server);
-            out.add(Output.text("api/servers/" + s.server().slug() + ".json", JsonText.write(server) + "\n"));
-            out.add(Output.text("policies/" + s.server().slug() + ".yaml", s.policy().yaml()));
+            servers.add(server(s));
         }
         out.add(Output.text("api/catalogue.json", JsonText.write(Json.obj(
                 "site", Json.str(config.baseUrl() + "/"),

@@ -30,16 +30,26 @@ final class ServerPages {
     List<PageJob> jobs(CatalogueReport report) {
         List<PageJob> jobs = new ArrayList<>();
         for (ServerReport s : report.servers()) {
-            jobs.add(new PageJob(s.path() + "index.html", "server", context(s)));
+            jobs.add(page(s));
         }
+        jobs.add(index(report));
+        return jobs;
+    }
+
+    /** {@code /servers/<slug>/}. */
+    PageJob page(ServerReport s) {
+        return new PageJob(s.path() + "index.html", "server", context(s));
+    }
+
+    /** {@code /servers/}. */
+    PageJob index(CatalogueReport report) {
         List<Map<String, Object>> rows = report.servers().stream().map(this::row).toList();
-        jobs.add(new PageJob("servers/index.html", "servers", map(
+        return new PageJob("servers/index.html", "servers", map(
                 "site", Views.site(config, "servers/"),
                 "page", Views.page(config, "servers/", "MCP servers · " + config.name(), "All " + report.servers().size()
                         + " MCP servers in the catalogue, with their tools' risk and a proved Intercept policy for each.",
                         "website", List.of(), List.of()),
-                "count", report.servers().size(), "toolCount", report.tools().size(), "servers", rows)));
-        return jobs;
+                "count", report.servers().size(), "toolCount", report.tools().size(), "servers", rows));
     }
 
     Map<String, Object> row(ServerReport s) {
