@@ -82,7 +82,7 @@ public final class SiteRenderer {
             }
         });
         List<PageJob> jobs = new ArrayList<>();
-        jobs.add(servers.index(report));
+        jobs.addAll(servers.index(report));
         jobs.addAll(new ListingPages(config, content).jobs(report));
         jobs.add(other.home(report, attacks, servers));
         jobs.addAll(other.attacks(attacks));
