@@ -5,8 +5,8 @@ import org.mcpcatalogue.render.Output;
 
 
 /**
- * Stage 7, check: parses every page of the rendered site with jsoup, once, before anything is published (see
- * {@link StreamingChecker}, which the build feeds as it writes). Every
+ * Stage 7, check: reads every page of the rendered site once, before anything is published (see
+ * {@link StreamingChecker}, which the build feeds as it writes, and {@link PageScanner}). Every
  * internal {@code href} and {@code src} must resolve to a file of the site and every {@code #fragment} to an id
  * of its page; ids are unique; every page has a title, a meta description and exactly one {@code h1}.
  */

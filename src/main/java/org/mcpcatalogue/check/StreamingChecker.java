@@ -13,15 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.mcpcatalogue.check.SiteChecker.Problem;
 import org.mcpcatalogue.render.Output;
 
 /**
  * The checks of {@link SiteChecker}, fed one file at a time as the build writes it, so that no page is kept and
- * none is parsed twice. Each page is parsed once, when it is handed over: what only it decides (unique ids, a
+ * none is parsed twice. Each page is read once, when it is handed over, by {@link PageScanner} (one pass over
+ * its text, no document built): what only it decides (unique ids, a
  * title, a meta description, one {@code h1}, links to its own fragments, link schemes) is checked at once; each
  * other internal link is kept as one entry per distinct target, and resolved by {@link #finish()} against the set of written paths and the ids of each page, kept as 64-bit
  * hashes. Memory is thus a few dozen bytes per file and per distinct link target, not the site. Only when a
@@ -58,33 +56,27 @@ public final class StreamingChecker {
     }
 
     private void page(String page, String html) {
-        Document doc = Jsoup.parse(html);
+        PageScanner.Facts facts = PageScanner.scan(html);
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Element el : doc.select("[id]")) {
-            if (!seen.add(el.id())) {
-                problems.add(new Problem(page, "duplicate id \"" + el.id() + "\""));
+        for (String id : facts.ids()) {
+            if (!seen.add(id)) {
+                problems.add(new Problem(page, "duplicate id \"" + id + "\""));
             }
         }
         long[] hashes = seen.stream().mapToLong(StreamingChecker::hash).sorted().toArray();
         ids.put(page, hashes);
-        if (doc.title().isBlank()) {
+        if (!facts.title()) {
             problems.add(new Problem(page, "no <title>"));
         }
-        Element description = doc.selectFirst("meta[name=description]");
-        if (description == null || description.attr("content").isBlank()) {
+        if (facts.description() == null || facts.description().isBlank()) {
             problems.add(new Problem(page, "no meta description"));
         }
-        int h1 = doc.select("h1").size();
-        if (h1 != 1) {
-            problems.add(new Problem(page, h1 + " h1 elements (a page has exactly one)"));
+        if (facts.h1() != 1) {
+            problems.add(new Problem(page, facts.h1() + " h1 elements (a page has exactly one)"));
         }
-        for (Element el : doc.select("[href], [src]")) {
-            if (el.tagName().equals("link") && el.attr("rel").equals("canonical")) {
-                continue;
-            }
-            String attr = el.hasAttr("href") ? "href" : "src";
-            link(page, el.tagName(), attr, el.attr(attr), seen, null).ifPresent(problems::add);
+        for (PageScanner.Link l : facts.links()) {
+            link(page, l.tag(), l.attr(), l.value(), seen, null).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             local.put(page, problems);
@@ -164,15 +156,8 @@ public final class StreamingChecker {
         pending.forEach((key, r) -> problem(r).ifPresent(p -> broken.put(key, r)));
         if (!broken.isEmpty()) {
             for (String page : written.stream().filter(p -> p.endsWith(".html")).sorted().toList()) {
-                Document doc = Jsoup.parse(pages.read(page));
-                Set<String> own = new HashSet<>();
-                doc.select("[id]").forEach(el -> own.add(el.id()));
-                for (Element el : doc.select("[href], [src]")) {
-                    if (el.tagName().equals("link") && el.attr("rel").equals("canonical")) {
-                        continue;
-                    }
-                    String attr = el.hasAttr("href") ? "href" : "src";
-                    link(page, el.tagName(), attr, el.attr(attr), own, broken).ifPresent(links::add);
+                for (PageScanner.Link l : PageScanner.scan(pages.read(page)).links()) {
+                    link(page, l.tag(), l.attr(), l.value(), Set.of(), broken).ifPresent(links::add);
                 }
             }
         }
