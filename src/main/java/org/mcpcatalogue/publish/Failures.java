@@ -22,7 +22,7 @@ public final class Failures {
         }
         if (t instanceof OutOfMemoryError) {
             return "out of memory (" + (t.getMessage() == null ? "Java heap space" : t.getMessage())
-                    + "); give Java more, e.g. JAVA_TOOL_OPTIONS=-Xmx2g";
+                    + "); give Java more, e.g. CATALOGUE_JAVA_OPTS=-Xmx4g";
         }
         String reason = reason(t);
         if (t instanceof FileSystemException f && f.getFile() != null) {

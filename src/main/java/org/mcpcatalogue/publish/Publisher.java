@@ -113,13 +113,26 @@ public final class Publisher {
      */
     public Published publish(List<Output> files) throws IOException, OutputGuard.Refused {
         for (Output o : files) {
-            if (o.path().equals(OutputLocation.MARKER) || o.path().startsWith("/") || o.path().contains("\\")
-                    || Path.of(o.path()).normalize().startsWith("..") || Path.of(o.path()).isAbsolute()) {
-                throw new IOException("output path not allowed in the site: " + o.path());
-            }
+            checkPath(o.path());
         }
+        try (Staging staging = begin()) {
+            staging.writeAll(files);
+            return staging.commit();
+        }
+    }
+
+    /**
+     * Takes the lock, removes what dead builds left, and opens a new, empty version that files can be written
+     * into as they are made ({@link Staging#write}); {@link Staging#commit} then publishes it atomically. Closing
+     * a staging that was not committed removes the version and releases the lock: the previous site is as it
+     * was. The lock is held from here to the close, so a second build to the same output waits.
+     *
+     * @throws OutputGuard.Refused if, by the time the lock was held, the output path holds something no build made
+     */
+    public Staging begin() throws IOException, OutputGuard.Refused {
         Files.createDirectories(location.path().getParent());
-        try (PublishLock lock = PublishLock.acquire(location.lock(), wait, listener::waiting)) {
+        PublishLock lock = PublishLock.acquire(location.lock(), wait, listener::waiting);
+        try {
             listener.reached(Step.LOCKED);
             OutputGuard.Existing existing = OutputGuard.inspect(location);
             prepareVersions();
@@ -127,25 +140,141 @@ public final class Publisher {
             removeStale(existing.version());
             String id = newId();
             Path version = location.versions().resolve(id);
-            boolean published = false;
+            Files.createDirectory(version);
+            return new Staging(lock, existing, id, version);
+        } catch (IOException | OutputGuard.Refused | RuntimeException | Error e) {
             try {
-                long bytes = stage(version, files);
-                listener.reached(Step.STAGED);
-                flip(existing, id, version);
-                published = true;
-                listener.reached(Step.FLIPPED);
+                lock.close();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static void checkPath(String path) throws IOException {
+        if (path.equals(OutputLocation.MARKER) || path.startsWith("/") || path.contains("\\")
+                || Path.of(path).normalize().startsWith("..") || Path.of(path).isAbsolute()) {
+            throw new IOException("output path not allowed in the site: " + path);
+        }
+    }
+
+    /** A new version being written, under the lock; see {@link #begin()}. Its writes are thread-safe. */
+    public final class Staging implements AutoCloseable {
+        private final PublishLock lock;
+        private final OutputGuard.Existing existing;
+        private final String id;
+        private final Path version;
+        private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> dirs = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+        private volatile boolean published;
+        private boolean closed;
+
+        private Staging(PublishLock lock, OutputGuard.Existing existing, String id, Path version) {
+            this.lock = lock;
+            this.existing = existing;
+            this.id = id;
+            this.version = version;
+        }
+
+        /** The folder the new version is written into (the output path shows it after {@link #commit}). */
+        public Path version() {
+            return version;
+        }
+
+        /** Writes one file of the new version (its folders are made as needed). */
+        public void write(Output o) throws IOException {
+            checkPath(o.path());
+            Path file = version.resolve(o.path());
+            Path dir = file.getParent();
+            if (!dirs.containsKey(dir)) {
+                // made inside computeIfAbsent, so that a thread writing into the same folder waits until it exists
                 try {
-                    removeStale(Optional.of(id));
-                } catch (IOException e) {
-                    // the new site is published; what could not be removed now, the next build removes
+                    dirs.computeIfAbsent(dir, d -> {
+                        try {
+                            Files.createDirectories(d);
+                            return Boolean.TRUE;
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
                 }
-                return new Published(version, files.size(), bytes);
-            } finally {
+            }
+            writer.write(file, o.bytes());
+            files.incrementAndGet();
+            bytes.addAndGet(o.bytes().length);
+        }
+
+        /**
+         * Writes {@code all} in parallel. No write escapes: a parallel forEach rethrows the first failure while
+         * other workers are still writing, and the caller would then delete the version under their feet and
+         * leave part of it behind. So every task records its failure, the rest are skipped, and this returns
+         * (or throws the first failure) only when no write is in flight.
+         */
+        public void writeAll(List<Output> all) throws IOException {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            all.parallelStream().forEach(o -> {
+                if (failure.get() != null) {
+                    return;
+                }
+                try {
+                    write(o);
+                } catch (IOException | RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+            rethrow(failure.get());
+        }
+
+        /** Marks the version complete and makes the output path show it, atomically; then removes older versions. */
+        public Published commit() throws IOException {
+            if (closed || published) {
+                throw new IllegalStateException("staging already closed");
+            }
+            writer.write(version.resolve(OutputLocation.MARKER), MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
+            listener.reached(Step.STAGED);
+            flip(existing, id, version);
+            published = true;
+            listener.reached(Step.FLIPPED);
+            try {
+                removeStale(Optional.of(id));
+            } catch (IOException e) {
+                // the new site is published; what could not be removed now, the next build removes
+            }
+            return new Published(version, files.get(), bytes.get());
+        }
+
+        /** Removes the version unless it was published, and releases the lock. */
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
                 if (!published) {
                     deleteQuietly(version);
                     deleteQuietly(tempLink(id));
                 }
+            } finally {
+                lock.close();
             }
+        }
+    }
+
+    /** Rethrows a failure recorded by a parallel task, whatever its kind. */
+    public static void rethrow(Throwable failed) throws IOException {
+        if (failed instanceof IOException io) {
+            throw io;
+        } else if (failed instanceof RuntimeException re) {
+            throw re;
+        } else if (failed instanceof Error error) {
+            throw error;
+        } else if (failed != null) {
+            throw new IllegalStateException(failed);
         }
     }
 
@@ -216,38 +345,6 @@ public final class Publisher {
                 delete(p);
             }
         }
-    }
-
-    private long stage(Path version, List<Output> files) throws IOException {
-        Files.createDirectory(version);
-        for (Path dir : files.stream().map(o -> version.resolve(o.path()).getParent()).distinct().toList()) {
-            Files.createDirectories(dir);
-        }
-        // No write may escape the stream: a parallel forEach rethrows the first failure while other workers are
-        // still writing, and the caller would then delete the version under their feet and leave part of it
-        // behind. So every task records its failure, the rest are skipped, and the stream ends only when no
-        // write is in flight.
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        files.parallelStream().forEach(o -> {
-            if (failure.get() != null) {
-                return;
-            }
-            try {
-                writer.write(version.resolve(o.path()), o.bytes());
-            } catch (IOException | RuntimeException | Error e) {
-                failure.compareAndSet(null, e);
-            }
-        });
-        Throwable failed = failure.get();
-        if (failed instanceof IOException io) {
-            throw io;
-        } else if (failed instanceof RuntimeException re) {
-            throw re;
-        } else if (failed instanceof Error error) {
-            throw error;
-        }
-        writer.write(version.resolve(OutputLocation.MARKER), MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
-        return files.stream().mapToLong(o -> o.bytes().length).sum();
     }
 
     /** Makes the output path show {@code version}. */

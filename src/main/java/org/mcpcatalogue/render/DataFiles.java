@@ -25,22 +25,35 @@ final class DataFiles {
         this.config = config;
     }
 
-    List<Output> all(CatalogueReport report, List<String> htmlPaths, List<Attack> attacks) {
+    /** A server's own files: its API file and its policy. */
+    List<Output> serverFiles(ServerReport s) {
+        return List.of(Output.text("api/servers/" + s.server().slug() + ".json", JsonText.write(server(s)) + "\n"),
+                Output.text("policies/" + s.server().slug() + ".yaml", s.policy().yaml()));
+    }
+
+    /** The files across servers. */
+    List<Output> catalogue(CatalogueReport report, List<String> htmlPaths, List<Attack> attacks) {
         List<Output> out = new ArrayList<>();
         out.add(Output.text("search/index.json", searchIndex(report)));
         List<Json> servers = new ArrayList<>();
         for (ServerReport s : report.servers()) {
-            Json.Obj server = server(s);
-            servers.add(server);
-            out.add(Output.text("api/servers/" + s.server().slug() + ".json", JsonText.write(server) + "\n"));
-            out.add(Output.text("policies/" + s.server().slug() + ".yaml", s.policy().yaml()));
+            servers.add(Json.obj(
+                    "slug", Json.str(s.server().slug()),
+                    "name", Json.str(s.server().name()),
+                    "publisher", Json.str(s.server().publisher()),
+                    "tools_count", Json.Num.of(s.tools().size()),
+                    "changing_count", Json.Num.of(s.changing()),
+                    "verified", Json.str(s.server().verified().toString()),
+                    "url", Json.str(config.absolute(s.path())),
+                    "api_url", Json.str(config.absolute("api/servers/" + s.server().slug() + ".json")),
+                    "policy_url", Json.str(config.absolute("policies/" + s.server().slug() + ".yaml"))));
         }
         out.add(Output.text("api/catalogue.json", JsonText.write(Json.obj(
                 "site", Json.str(config.baseUrl() + "/"),
                 "servers_count", Json.Num.of(report.servers().size()),
                 "tools_count", Json.Num.of(report.tools().size()),
                 "servers", new Json.Arr(servers))) + "\n"));
-        out.add(Output.text("sitemap.xml", sitemap(htmlPaths)));
+        out.addAll(sitemaps(htmlPaths));
         out.add(Output.text("feed.xml", feed(report)));
         out.add(Output.text("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + config.absolute("sitemap.xml") + "\n"));
         out.add(Output.text("llms.txt", llms(report, attacks)));
@@ -127,12 +140,47 @@ final class DataFiles {
         return new Json.Arr(steps.stream().map(s -> (Json) s.toJson()).toList());
     }
 
-    private String sitemap(List<String> htmlPaths) {
+    /** The most URLs one sitemap may list (sitemaps.org). */
+    static final int SITEMAP_URLS = 50_000;
+
+    /**
+     * {@code sitemap.xml}: every page, or, past {@link #SITEMAP_URLS} pages, a sitemap index of
+     * {@code sitemaps/1.xml}, {@code sitemaps/2.xml} … of that many pages each.
+     */
+    List<Output> sitemaps(List<String> htmlPaths) {
+        List<String> paths = htmlPaths.stream().filter(p -> !p.equals("404.html")).sorted().toList();
+        if (paths.size() <= SITEMAP_URLS) {
+            return List.of(Output.text("sitemap.xml", sitemap(paths)));
+        }
+        List<Output> out = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (int from = 0, n = 1; from < paths.size(); from += SITEMAP_URLS, n++) {
+            String part = "sitemaps/" + n + ".xml";
+            parts.add(part);
+            out.add(Output.text(part, sitemap(paths.subList(from, Math.min(paths.size(), from + SITEMAP_URLS)))));
+        }
+        out.add(Output.text("sitemap.xml", Xml.document(w -> {
+            w.writeStartElement("sitemapindex");
+            w.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
+            w.writeCharacters("\n");
+            for (String part : parts) {
+                w.writeCharacters("  ");
+                w.writeStartElement("sitemap");
+                Xml.element(w, "loc", config.absolute(part));
+                w.writeEndElement();
+                w.writeCharacters("\n");
+            }
+            w.writeEndElement();
+        })));
+        return out;
+    }
+
+    private String sitemap(List<String> sortedPaths) {
         return Xml.document(w -> {
             w.writeStartElement("urlset");
             w.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
             w.writeCharacters("\n");
-            for (String p : htmlPaths.stream().filter(p -> !p.equals("404.html")).sorted().toList()) {
+            for (String p : sortedPaths) {
                 String path = p.equals("index.html") ? "" : p.endsWith("/index.html") ? p.substring(0, p.length() - "index.html".length()) : p;
                 w.writeCharacters("  ");
                 w.writeStartElement("url");
@@ -198,7 +246,7 @@ final class DataFiles {
         b.append("> MCP servers and their tools, each classified by what a call can do (Read, Write, Execute, Destructive,"
                 + " Financial) with a risk level, a 1-5 score and the signals behind them, and an Intercept policy that the"
                 + " embedded policy engine has validated and exercised.\n\n");
-        b.append("Machine-readable: ").append(MarkdownText.url(config.absolute("api/catalogue.json"))).append(" (everything), ")
+        b.append("Machine-readable: ").append(MarkdownText.url(config.absolute("api/catalogue.json"))).append(" (an index of the servers), ")
                 .append(MarkdownText.url(config.absolute("api/servers/"))).append("\\<slug\\>.json (one server), ")
                 .append(MarkdownText.url(config.absolute("policies/"))).append("\\<slug\\>.yaml (a server's Intercept policy).\n\n");
         b.append("## Servers\n\n");

@@ -117,10 +117,7 @@ final class ListingPages {
         List<PageJob> jobs = new ArrayList<>();
         for (int p = 1; p <= pages; p++) {
             String pagePath = p == 1 ? path : path + "page/" + p + "/";
-            List<Map<String, Object>> links = new ArrayList<>();
-            for (int q = 1; q <= pages && pages > 1; q++) {
-                links.add(map("number", q, "url", config.link(q == 1 ? path : path + "page/" + q + "/"), "current", q == p));
-            }
+            List<Map<String, Object>> links = Views.pagination(config, path, p, pages);
             List<ToolReport> slice = tools.subList((p - 1) * PER_PAGE, Math.min(tools.size(), p * PER_PAGE));
             String title = heading + (p > 1 ? " (page " + p + " of " + pages + ")" : "") + " · " + config.name();
             jobs.add(new PageJob(pagePath + "index.html", "listing", map(

@@ -30,15 +30,41 @@ final class ServerPages {
     List<PageJob> jobs(CatalogueReport report) {
         List<PageJob> jobs = new ArrayList<>();
         for (ServerReport s : report.servers()) {
-            jobs.add(new PageJob(s.path() + "index.html", "server", context(s)));
+            jobs.add(page(s));
         }
-        List<Map<String, Object>> rows = report.servers().stream().map(this::row).toList();
-        jobs.add(new PageJob("servers/index.html", "servers", map(
-                "site", Views.site(config, "servers/"),
-                "page", Views.page(config, "servers/", "MCP servers · " + config.name(), "All " + report.servers().size()
-                        + " MCP servers in the catalogue, with their tools' risk and a proved Intercept policy for each.",
-                        "website", List.of(), List.of()),
-                "count", report.servers().size(), "toolCount", report.tools().size(), "servers", rows)));
+        jobs.addAll(index(report));
+        return jobs;
+    }
+
+    /** {@code /servers/<slug>/}. */
+    PageJob page(ServerReport s) {
+        return new PageJob(s.path() + "index.html", "server", context(s));
+    }
+
+    /** Servers listed per page of {@code /servers/}. */
+    static final int PER_PAGE = 500;
+
+    /** {@code /servers/}, and {@code /servers/page/N/} past {@link #PER_PAGE} servers. */
+    List<PageJob> index(CatalogueReport report) {
+        List<ServerReport> all = report.servers();
+        int pages = Math.max(1, (all.size() + PER_PAGE - 1) / PER_PAGE);
+        int toolCount = all.stream().mapToInt(s -> s.tools().size()).sum();
+        List<PageJob> jobs = new ArrayList<>();
+        for (int p = 1; p <= pages; p++) {
+            String path = p == 1 ? "servers/" : "servers/page/" + p + "/";
+            List<Map<String, Object>> rows = all.subList((p - 1) * PER_PAGE, Math.min(all.size(), p * PER_PAGE)).stream()
+                    .map(this::row).toList();
+            jobs.add(new PageJob(path + "index.html", "servers", map(
+                    "site", Views.site(config, "servers/"),
+                    "page", Views.page(config, path, "MCP servers" + (p > 1 ? " (page " + p + " of " + pages + ")" : "")
+                            + " · " + config.name(), "All " + all.size()
+                            + " MCP servers in the catalogue, with their tools' risk and a proved Intercept policy for each."
+                            + (p > 1 ? " Page " + p + "." : ""),
+                            "website", List.of(), List.of()),
+                    "count", all.size(), "toolCount", toolCount, "servers", rows,
+                    "paged", pages > 1, "pageNumber", p, "pages", pages,
+                    "pagination", Views.pagination(config, "servers/", p, pages))));
+        }
         return jobs;
     }
 

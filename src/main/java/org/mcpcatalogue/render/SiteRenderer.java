@@ -12,9 +12,9 @@ import org.mcpcatalogue.pipeline.CatalogueReport;
 import org.mcpcatalogue.pipeline.ServerReport;
 
 /**
- * Stage 6, render: turns the assessed catalogue into the site's files. Page contexts are built first, then
- * every page is rendered in parallel by the templates compiled once; static assets are copied from
- * {@code templates/assets/}. The result is sorted by path.
+ * Stage 6, render: turns the assessed catalogue into the site's files, handing each to a sink as soon as it is
+ * rendered (the build writes and checks it there); pages are rendered in parallel by the templates compiled
+ * once; static assets are copied from {@code templates/assets/}.
  */
 public final class SiteRenderer {
 
@@ -36,27 +36,96 @@ public final class SiteRenderer {
         return markdown;
     }
 
+    /** Where rendered files go, one by one, from several threads at once. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(Output file) throws IOException;
+    }
+
+    /** Renders the whole site into memory, sorted by path (tests; the build streams with {@link #render(CatalogueReport, List, Sink)}). */
     public List<Output> render(CatalogueReport report, List<Attack> attacks) {
-        List<PageJob> jobs = new ArrayList<>();
+        List<Output> out = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            render(report, attacks, out::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Output> sorted = new ArrayList<>(out);
+        sorted.sort(Comparator.comparing(Output::path));
+        return sorted;
+    }
+
+    /**
+     * Renders the site and hands every file to {@code sink} as soon as it is made, server by server (a server's
+     * tool pages, its page, its API file and policy), then the pages across servers, the data files and the
+     * assets. Nothing rendered is kept: memory holds the assessed catalogue and one page per worker. Servers are
+     * rendered in parallel; if the sink fails, no further file is rendered and the first failure is thrown once no
+     * call to the sink is in flight.
+     */
+    public void render(CatalogueReport report, List<Attack> attacks, Sink sink) throws IOException {
         ToolPages tools = new ToolPages(config, content, attacks, report);
         ServerPages servers = new ServerPages(config, markdown, attacks);
         OtherPages other = new OtherPages(config);
-        for (ServerReport s : report.servers()) {
-            jobs.addAll(tools.jobs(s));
-        }
-        jobs.addAll(servers.jobs(report));
+        DataFiles data = new DataFiles(config);
+        List<String> htmlPaths = java.util.Collections.synchronizedList(new ArrayList<>());
+        Sink pages = o -> {
+            htmlPaths.add(o.path());
+            sink.accept(o);
+        };
+        forEach(report.servers(), s -> {
+            for (PageJob j : tools.jobs(s)) {
+                pages.accept(page(j));
+            }
+            pages.accept(page(servers.page(s)));
+            for (Output o : data.serverFiles(s)) {
+                sink.accept(o);
+            }
+        });
+        List<PageJob> jobs = new ArrayList<>();
+        jobs.addAll(servers.index(report));
         jobs.addAll(new ListingPages(config, content).jobs(report));
         jobs.add(other.home(report, attacks, servers));
         jobs.addAll(other.attacks(attacks));
         jobs.add(other.search(report));
         jobs.add(other.notFound());
-        List<Output> out = new ArrayList<>(jobs.parallelStream()
-                .map(j -> Output.text(j.path(), templates.render(j.template(), j.context())))
-                .toList());
-        out.addAll(new DataFiles(config).all(report, jobs.stream().map(PageJob::path).toList(), attacks));
-        out.addAll(assets());
-        out.sort(Comparator.comparing(Output::path));
-        return out;
+        forEach(jobs, j -> pages.accept(page(j)));
+        List<Output> rest = new ArrayList<>(data.catalogue(report, htmlPaths, attacks));
+        rest.addAll(assets());
+        forEach(rest, sink::accept);
+    }
+
+    private Output page(PageJob j) {
+        return Output.text(j.path(), templates.render(j.template(), j.context()));
+    }
+
+    private interface Task<T> {
+        void run(T item) throws IOException;
+    }
+
+    /**
+     * Runs {@code task} on every item in parallel. No task escapes: every failure is recorded, the items not yet
+     * started are skipped, and the first failure is thrown only when no task is in flight.
+     */
+    private static <T> void forEach(List<T> items, Task<T> task) throws IOException {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        items.parallelStream().forEach(item -> {
+            if (failure.get() != null) {
+                return;
+            }
+            try {
+                task.run(item);
+            } catch (IOException | RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            }
+        });
+        Throwable failed = failure.get();
+        if (failed instanceof IOException io) {
+            throw io;
+        } else if (failed instanceof RuntimeException re) {
+            throw re;
+        } else if (failed instanceof Error error) {
+            throw error;
+        }
     }
 
     private List<Output> assets() {

@@ -26,6 +26,10 @@ final class ToolPages {
     static final int SAME_CATEGORY = 8;
     static final int SAME_SERVER = 12;
     static final int ATTACKS = 6;
+    /** Up to this many tools, a category is weighed whole for "other tools in this category". */
+    static final int SCAN = 256;
+    /** In a larger category, how many positions are drawn. */
+    static final int PROBES = 64;
 
     private final SiteConfig config;
     private final Content content;
@@ -189,25 +193,52 @@ final class ToolPages {
 
     /**
      * Up to {@link #SAME_CATEGORY} other tools of the same category, from other servers, chosen by a hash of both
-     * tools' identities: different on every page, and the same at every build. Linear in the category's size.
+     * tools' identities: different on every page, and the same at every build. In a category of at most
+     * {@link #SCAN} tools every other tool is weighed; in a larger one, the candidates are drawn at
+     * {@link #PROBES} positions given by the tool's identity, then taken in turn from one of them if the draw
+     * fell short (a category held mostly by this tool's server). So a page costs no more than the larger of
+     * that and the server's size, never the category's.
      */
     private List<Map<String, Object>> sameCategory(ToolReport t) {
+        List<ToolReport> members = byCategory.getOrDefault(t.verdict().category(), List.of());
         int self = identities.get(t);
         String server = t.server().slug();
         record Candidate(long key, ToolReport tool) {
         }
         java.util.PriorityQueue<Candidate> best = new java.util.PriorityQueue<>(
                 Comparator.comparingLong(Candidate::key).reversed());
-        int index = 0;
-        for (ToolReport o : byCategory.getOrDefault(t.verdict().category(), List.of())) {
-            index++;
+        java.util.function.IntConsumer weigh = index -> {
+            ToolReport o = members.get(index);
             if (o.server().slug().equals(server)) {
-                continue;
+                return;
             }
-            long key = (mix(self * 0x9E3779B1L + identities.get(o)) << 20) | (index & 0xFFFFF);
+            long key = (mix(self * 0x9E3779B1L + identities.get(o)) << 20) | ((index + 1) & 0xFFFFF);
             best.add(new Candidate(key, o));
             if (best.size() > SAME_CATEGORY) {
                 best.poll();
+            }
+        };
+        int n = members.size();
+        if (n <= SCAN) {
+            for (int i = 0; i < n; i++) {
+                weigh.accept(i);
+            }
+        } else {
+            java.util.BitSet drawn = new java.util.BitSet(n);
+            for (int k = 0; k < PROBES; k++) {
+                int index = (int) Math.floorMod(mix(self * 0x9E3779B1L + k), (long) n);
+                if (!drawn.get(index)) {
+                    drawn.set(index);
+                    weigh.accept(index);
+                }
+            }
+            int from = (int) Math.floorMod(mix(self), (long) n);
+            for (int k = 0; k < n && best.size() < SAME_CATEGORY; k++) {
+                int index = (from + k) % n;
+                if (!drawn.get(index)) {
+                    drawn.set(index);
+                    weigh.accept(index);
+                }
             }
         }
         return best.stream().sorted(Comparator.comparingLong(Candidate::key)).map(c -> Views.toolRow(config, c.tool())).toList();

@@ -86,4 +86,23 @@ final class Views {
     static String plural(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
+
+    /** Pages listed around the current one in a pagination bar (besides the first and the last). */
+    static final int PAGINATION_WINDOW = 3;
+
+    /**
+     * The links of a pagination bar for page {@code p} of {@code pages} of the listing at {@code path} (page 1 at
+     * {@code path}, page N at {@code path/page/N/}): the first, the last, and those within
+     * {@link #PAGINATION_WINDOW} of the current, so that a page's size does not grow with the listing's. None
+     * for a single page.
+     */
+    static List<Map<String, Object>> pagination(SiteConfig config, String path, int p, int pages) {
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (int q = 1; q <= pages && pages > 1; q++) {
+            if (q == 1 || q == pages || Math.abs(q - p) <= PAGINATION_WINDOW) {
+                links.add(map("number", q, "url", config.link(q == 1 ? path : path + "page/" + q + "/"), "current", q == p));
+            }
+        }
+        return links;
+    }
 }

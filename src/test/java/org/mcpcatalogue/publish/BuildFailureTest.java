@@ -147,7 +147,7 @@ class BuildFailureTest {
 
         assertEquals(2, r.exitCode(), r.err());
         assertEquals(List.of("catalogue: cannot publish to " + out + ": out of memory (Java heap space); give Java more, e.g."
-                + " JAVA_TOOL_OPTIONS=-Xmx2g; the previous site is unchanged"), r.err().lines().toList());
+                + " CATALOGUE_JAVA_OPTS=-Xmx4g; the previous site is unchanged"), r.err().lines().toList());
         assertUnchanged(before, out);
         assertNoStagingLeft(work, out);
     }
