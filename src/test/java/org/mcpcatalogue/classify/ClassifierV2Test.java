@@ -238,4 +238,17 @@ class ClassifierV2Test {
         assertEquals(Category.READ, tool("confirm_cost", "Confirm the cost shown by get_cost").category());
         assertEquals(Category.DESTRUCTIVE, tool("confirm_delete_application", "Confirm and delete an application").category());
     }
+
+    @Test
+    void sandboxesTerminalsBilledCompletionsAndDataRefreshes() {
+        assertEquals(Category.EXECUTE, tool("sandbox_create", "Create a new cloud sandbox. Returns sandbox ID and terminal URL.").category());
+        assertEquals(Category.EXECUTE, tool("sandbox_pty_write", "Write input to a PTY session. Send keystrokes, commands, or text.").category());
+        assertEquals(Category.WRITE, tool("sandbox_remove_port", "Remove an exposed port from a sandbox.").category());
+        assertEquals(Category.EXECUTE, tool("chat_completions",
+                "Send a chat completion request to an OpenAI model, billed from Conway credits.").category());
+        assertEquals(Category.WRITE, tool("trigger_plaid_fetch", "Trigger a fetch of latest data from Plaid.").category());
+        assertEquals(Category.WRITE, tool("refresh_synced_crypto",
+                "Trigger a balance refresh for a synced crypto account and return the refreshed account.").category());
+        assertEquals(Category.READ, tool("ebay_display_credentials", "Display the configured eBay credentials").category());
+    }
 }
