@@ -64,9 +64,10 @@ public final class Classifier {
             alsoDescribed(verb.get(), described, w);
         }
         actions(tool.inputProperties(), w);
+        // Fields that together say what the tool does (an amount with a recipient) come before the prose.
+        combos(tool.inputProperties(), w);
         phrases(tool.description(), w);
         fields(tool.inputProperties(), w);
-        combos(tool.inputProperties(), w);
         caps(tool.description(), w);
         serverContext(verb, serverTags, w);
         if (w.category == null) {
@@ -416,6 +417,9 @@ public final class Classifier {
 
     private void phrases(String description, Work w) {
         for (Rules.PhraseRule rule : rules.phrases()) {
+            if (w.category != null && !rule.from().isEmpty() && !rule.from().contains(w.category)) {
+                continue;
+            }
             for (var pattern : rule.patterns()) {
                 var m = pattern.matcher(description);
                 if (m.find()) {

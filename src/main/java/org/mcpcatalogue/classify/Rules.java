@@ -48,8 +48,11 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
     public record ObjectRule(Category category, String why, Set<String> verbs, Set<String> nouns, boolean anyWord) {
     }
 
-    /** A description phrase that raises the category. */
-    public record PhraseRule(Category category, String why, List<Pattern> patterns) {
+    /**
+     * A description phrase that raises the category. With {@code from} not empty, only a category in it (or an
+     * unknown one) is raised: a phrase about money in a {@code get_…} tool's description mentions it in passing.
+     */
+    public record PhraseRule(Category category, String why, Set<Category> from, List<Pattern> patterns) {
     }
 
     /**

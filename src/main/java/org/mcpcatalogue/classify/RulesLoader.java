@@ -164,8 +164,14 @@ public final class RulesLoader {
         }
         List<Rules.PhraseRule> phrases = new ArrayList<>();
         for (Node p : root.list("phrases")) {
-            p.only("category", "why", "patterns");
-            phrases.add(new Rules.PhraseRule(p.category("category"), p.string("why"), patterns(p)));
+            p.only("category", "why", "from", "patterns");
+            Set<Category> from = new LinkedHashSet<>();
+            if (p.has("from")) {
+                for (String label : strings(p.node("from"), "from")) {
+                    from.add(category(label, p.at(p.node("from"))));
+                }
+            }
+            phrases.add(new Rules.PhraseRule(p.category("category"), p.string("why"), from, patterns(p)));
         }
         List<Rules.FieldRule> fields = new ArrayList<>();
         for (Node f : root.list("fields")) {

@@ -225,4 +225,102 @@ class ClassifierTest {
         assertTrue(readOnly.signals().stream().anyMatch(s -> s.effect().equals(
                 "none: it says it can only read (\"read-only\"), so it is not blocked")), readOnly.signals().toString());
     }
+
+    // Issue 10 lists false Financial verdicts (Critical 5/5 and denied) and missed ones. These tools are written
+    // from the issue's own wording, not copied from catalogue files.
+
+    private static Verdict named(String name, String description) {
+        return classify("{\"name\": \"" + name + "\", \"description\": \"" + description + "\"}");
+    }
+
+    private static void notFinancial(Verdict v, Category expected) {
+        assertEquals(expected, v.category(), v.signals().toString());
+    }
+
+    @Test
+    void aGitBranchCheckoutIsNotFinancial() {
+        notFinancial(named("checkout", "Checkout a git branch"), Category.WRITE);
+        notFinancial(named("checkout", "Switches to another branch of the working tree"), Category.WRITE);
+        notFinancial(named("git_checkout", "Check out a branch or commit"), Category.WRITE);
+        // A shopping checkout still is.
+        assertEquals(Category.FINANCIAL, named("checkout", "Check out the cart and pay with the saved card").category());
+    }
+
+    @Test
+    void aSqlTransactionIsNotFinancial() {
+        notFinancial(named("execute_transaction", "Execute several SQL statements in a single transaction"), Category.EXECUTE);
+        notFinancial(named("run_transaction", "Runs a database transaction"), Category.EXECUTE);
+        notFinancial(named("commit_transaction", "Commit the current transaction"), Category.WRITE);
+    }
+
+    @Test
+    void aDocumentationToolOnACommerceServerIsNotFinancial() {
+        notFinancial(named("learn_checkout_api", "Learn how the checkout API creates a payment and captures a charge"),
+                Category.READ);
+        notFinancial(named("learn_payments_api", "Learn about the payments API"), Category.READ);
+    }
+
+    @Test
+    void editingTheNotesOfARefundIsNotFinancial() {
+        notFinancial(named("update_refund", "Edit the notes of a refund"), Category.WRITE);
+        notFinancial(named("edit_refund_notes", "Edit the notes of a refund"), Category.WRITE);
+        notFinancial(named("refund_notes_update", "Update the notes on a refund"), Category.WRITE);
+        // Issuing the refund still moves money.
+        assertEquals(Category.FINANCIAL, named("create_refund", "Refund a charge").category());
+    }
+
+    @Test
+    void aPriceQuoteForASwapIsNotFinancial() {
+        notFinancial(named("swap_quote", "Get a price quote for a token swap"), Category.READ);
+        notFinancial(named("quote_swap", "Quote the output amount of a swap"), Category.READ);
+        notFinancial(named("get_swap_quote", "Returns a quote for swapping one token for another"), Category.READ);
+        // The swap itself is a trade.
+        assertEquals(Category.FINANCIAL, named("swap_tokens", "Swap one token for another").category());
+    }
+
+    @Test
+    void aPaymentOrBuyMentionedInPassingIsNotFinancial() {
+        notFinancial(named("get_order_status", "Get the status of an order after the buyer makes a payment"), Category.READ);
+        notFinancial(named("list_scopes", "Lists the OAuth scopes of the BUY and SELL APIs"), Category.READ);
+        notFinancial(named("get_oauth_url", "Generate the OAuth URL; the Buy API needs it"), Category.READ);
+        // A description that starts by buying still is.
+        assertEquals(Category.FINANCIAL, named("credits", "Buy credits with the saved card").category());
+    }
+
+    @Test
+    void tokenTransfersWithNoKnownVerbOrOnAWalletServerAreFinancial() {
+        assertEquals(Category.FINANCIAL, named("sol", "Send SOL to a recipient address").category());
+        assertEquals(Category.FINANCIAL, named("token_transfer", "Moves tokens between addresses").category());
+        assertEquals(Category.FINANCIAL, named("airdrop_tokens", "Airdrop tokens to a list of holders").category());
+        assertEquals(Category.FINANCIAL, named("usdc", "Transfers USDC to a wallet").category());
+        Tool send = ToolJson.read(JsonText.parse("{\"name\": \"send\", \"description\": \"Send to an address\"}"), "test");
+        assertEquals(Category.FINANCIAL, CLASSIFIER.classify(send, java.util.Set.of("wallet")).category());
+        // An auth token is not a coin.
+        assertEquals(Category.WRITE, named("send_verification_token", "Sends the verification token to the user's email").category());
+    }
+
+    @Test
+    void tradingToolsThatCloseOrReplacePositionsAndOrdersOrExerciseOptionsAreFinancial() {
+        for (String[] t : new String[][] {
+                {"close_all_positions", "Close every open position"},
+                {"cancel_replace_order", "Cancel and replace an open order"},
+                {"liquidate_position", "Liquidates a position at market"},
+                {"exercise_option", "Exercise an option contract"},
+                {"amend_order", "Amend the price of an open order"}}) {
+            assertEquals(Category.FINANCIAL, named(t[0], t[1]).category(), t[0]);
+        }
+        // A product option of a shop is catalogue data.
+        assertEquals(Category.WRITE, named("create_option", "Create a product option such as size").category());
+    }
+
+    @Test
+    void settlementsCreatedWithCreateAndPaymentContractWritesAreFinancial() {
+        assertEquals(Category.FINANCIAL, named("create_settlement", "Create a settlement").category());
+        assertEquals(Category.FINANCIAL, named("create_settlement_request", "Request a settlement of the balance").category());
+        assertEquals(Category.FINANCIAL, named("write_contract", "Write to the payment contract").category());
+        // A generic contract write runs on-chain code the caller picks: Execute, not Write.
+        assertEquals(Category.EXECUTE, named("write_contract", "Write data to a smart contract by calling a function").category());
+        // A legal contract is neither.
+        assertEquals(Category.WRITE, named("create_contract", "Create an employment contract for a new hire").category());
+    }
 }

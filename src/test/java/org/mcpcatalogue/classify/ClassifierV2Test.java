@@ -186,4 +186,69 @@ class ClassifierV2Test {
                  "inputSchema": {"type": "object", "properties": {"replyTo": {"type": "string"}, "to": {"type": "string"}}}}""");
         hasSignal(mail, "schema", "external recipients");
     }
+
+    // Money-moving tools of the dev split's payment, wallet, ordering and commerce servers (bnb-chain,
+    // conway-terminal, cookunity, ebay, headless-commerce, lunchmoney), each with its label there.
+
+    @Test
+    void walletToolsThatMoveTokensOrGrantAllowancesAreFinancial() {
+        assertEquals(Category.FINANCIAL, tool("confirm_transfer",
+                "Execute a pending transfer or payment that was returned as a preview.").category());
+        assertEquals(Category.FINANCIAL, tool("approve_token_spending",
+                "Approve another address (e.g. a DeFi protocol or exchange) to spend your ERC20 tokens.").category());
+        assertEquals(Category.EXECUTE, tool("write_contract",
+                "Write data to a smart contract by calling a state-changing function.").category());
+        Verdict fetch = tool("x402_fetch", "Fetch a URL with automatic x402 payment handling. If the endpoint requires"
+                + " payment, it will be paid automatically from the wallet.");
+        assertEquals(Category.FINANCIAL, fetch.category());
+        hasSignal(fetch, "description", "paid automatically");
+        // Checking what a URL would cost pays nothing, though the phrase names a payment.
+        assertEquals(Category.READ, tool("x402_check",
+                "Check if a specific URL requires x402 payment and get the payment requirements.").category());
+    }
+
+    @Test
+    void orderingADomainADeliveryOrPostageCommitsSpending() {
+        assertEquals(Category.FINANCIAL, tool("domain_register",
+                "Register a new domain. Requires x402 USDC payment on Base.").category());
+        assertEquals(Category.FINANCIAL, tool("domain_renew", "Renew an existing domain. Requires x402 USDC payment on Base.").category());
+        assertEquals(Category.FINANCIAL, tool("cookunity_skip_delivery", "Skip a delivery week.").category());
+        assertEquals(Category.FINANCIAL, tool("cookunity_confirm_order", "Confirm/place the order for a delivery date. Takes"
+                + " the current cart contents and submits them as an order.").category());
+        // Confirming a pending order is a status change when nothing says it places or pays it.
+        assertEquals(Category.WRITE, tool("confirm_order", "Confirm a pending order — moves it to confirmed status.").category());
+        assertEquals(Category.FINANCIAL, tool("ebay_confirm_package", "Confirm a package for shipping").category());
+        assertEquals(Category.FINANCIAL, tool("ebay_bulk_cancel_packages", "Cancel multiple packages in one request").category());
+        assertEquals(Category.FINANCIAL, tool("ebay_update_campaign_budget",
+                "Update campaign budget through the eBay Marketing API.").category());
+        assertEquals(Category.FINANCIAL, tool("ebay_accept_payment_dispute",
+                "Accept a payment dispute and allow eBay to refund the buyer.").category());
+    }
+
+    @Test
+    void moneyWordsThatMoveNoMoney() {
+        assertEquals(Category.WRITE, tool("ebay_withdraw_offer", "Withdraw an offer").category());
+        assertEquals(Category.WRITE, tool("ebay_withdraw_offer_by_inventory_item_group",
+                "Withdraw offers for an inventory item group").category());
+        assertEquals(Category.WRITE, tool("ebay_create_notification_subscription", "Create a notification subscription").category());
+        assertEquals(Category.WRITE, tool("create_transactions",
+                "Insert one or more transactions (1-500 per call).").category());
+        assertEquals(Category.WRITE, tool("update_transaction", "Update an existing transaction.").category());
+        assertEquals(Category.WRITE, tool("create_manual_crypto", "Create a manually-managed crypto asset.").category());
+        assertEquals(Category.READ, tool("confirm_cost", "Confirm the cost shown by get_cost").category());
+        assertEquals(Category.DESTRUCTIVE, tool("confirm_delete_application", "Confirm and delete an application").category());
+    }
+
+    @Test
+    void sandboxesTerminalsBilledCompletionsAndDataRefreshes() {
+        assertEquals(Category.EXECUTE, tool("sandbox_create", "Create a new cloud sandbox. Returns sandbox ID and terminal URL.").category());
+        assertEquals(Category.EXECUTE, tool("sandbox_pty_write", "Write input to a PTY session. Send keystrokes, commands, or text.").category());
+        assertEquals(Category.WRITE, tool("sandbox_remove_port", "Remove an exposed port from a sandbox.").category());
+        assertEquals(Category.EXECUTE, tool("chat_completions",
+                "Send a chat completion request to an OpenAI model, billed from Conway credits.").category());
+        assertEquals(Category.WRITE, tool("trigger_plaid_fetch", "Trigger a fetch of latest data from Plaid.").category());
+        assertEquals(Category.WRITE, tool("refresh_synced_crypto",
+                "Trigger a balance refresh for a synced crypto account and return the refreshed account.").category());
+        assertEquals(Category.READ, tool("ebay_display_credentials", "Display the configured eBay credentials").category());
+    }
 }

@@ -119,4 +119,13 @@ class RulesLoaderTest {
         String message = error(text);
         assertEquals(true, message.endsWith("error: all_of must be a list of at least two lists of field names"), message);
     }
+
+    @Test
+    void anUnknownCategoryInAPhrasesFromIsAnErrorAtItsLine() throws IOException {
+        String text = rules().replace("    from: [Write, Execute]\n    patterns:\n      - '\\b(charges?",
+                "    from: [Write, Billing]\n    patterns:\n      - '\\b(charges?");
+        String message = error(text);
+        assertEquals(true, message.startsWith("rules.yaml:" + lineOf(text, "    from: [Write, Billing]") + ":"), message);
+        assertEquals(true, message.contains("Billing"), message);
+    }
 }
