@@ -39,6 +39,14 @@ public final class Classifier {
 
     /** Classifies a tool of a server with the given tags. */
     public Verdict classify(Tool tool, Set<String> serverTags) {
+        return classify(tool, serverTags, Set.of());
+    }
+
+    /**
+     * Classifies a tool of a server with the given tags, whose tools have the names {@code siblings}: the
+     * poisoning scan reads a reference to one of them as a hint about the same server, not as shadowing.
+     */
+    public Verdict classify(Tool tool, Set<String> serverTags, Set<String> siblings) {
         Work w = new Work();
         List<String> tokens = NameTokens.split(tool.name());
 
@@ -78,7 +86,7 @@ public final class Classifier {
         }
         annotations(tool, w);
         documentation(tool.description(), w);
-        poisoning.scan(tool, w.flags);
+        poisoning.scan(tool, siblings, w.flags);
         boolean poisoned = !w.flags.isEmpty();
         if (poisoned) {
             w.score += rules.poisoning().score();

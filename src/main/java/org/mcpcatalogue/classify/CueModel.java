@@ -51,17 +51,9 @@ final class CueModel {
         java.util.Set<String> grams = grams(tokens(sentence));
         boolean ascii = sentence.chars().allMatch(c -> c < 128);
         for (Rules.Cue cue : model.cues()) {
-            if (cue.words().stream().anyMatch(grams::contains)) {
+            if (shows(cue, grams, sentence, ascii)) {
                 total += cue.weight();
                 shown.add(cue);
-                continue;
-            }
-            for (var p : ascii ? cue.patterns() : concat(cue.patterns(), cue.otherScripts())) {
-                if (p.matcher(sentence).find()) {
-                    total += cue.weight();
-                    shown.add(cue);
-                    break;
-                }
             }
         }
         if (total < threshold) {
@@ -73,6 +65,25 @@ final class CueModel {
             names.add("a sentence where an identifier belongs");
         }
         return Optional.of(new Score(sentence.strip(), total, names));
+    }
+
+    /** Whether {@code sentence} shows any of the cues named in {@code names}. */
+    static boolean showsAny(Rules.Cues model, String sentence, java.util.Collection<String> names) {
+        java.util.Set<String> grams = grams(tokens(sentence));
+        boolean ascii = sentence.chars().allMatch(c -> c < 128);
+        return model.cues().stream().anyMatch(c -> names.contains(c.name()) && shows(c, grams, sentence, ascii));
+    }
+
+    private static boolean shows(Rules.Cue cue, java.util.Set<String> grams, String sentence, boolean ascii) {
+        if (cue.words().stream().anyMatch(grams::contains)) {
+            return true;
+        }
+        for (var p : ascii ? cue.patterns() : concat(cue.patterns(), cue.otherScripts())) {
+            if (p.matcher(sentence).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

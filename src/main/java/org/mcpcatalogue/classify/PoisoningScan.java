@@ -52,8 +52,14 @@ final class PoisoningScan {
         }
     }
 
-    /** What a text yields, without its field: the same text gives the same findings wherever it is. */
-    private record Hit(String kind, String why, String quote) {
+    /**
+     * What a text yields, without its field: the same text gives the same findings wherever it is. A pattern's hit
+     * also keeps its match and the sentence around it, which the tool's context may still exempt.
+     */
+    private record Hit(String kind, String why, String quote, boolean rule, String match, String sentence) {
+        Hit(String kind, String why, String quote) {
+            this(kind, why, quote, false, "", "");
+        }
     }
 
     private record Key(String value, boolean name, boolean identifier) {
@@ -64,7 +70,12 @@ final class PoisoningScan {
     private final java.util.concurrent.ConcurrentHashMap<Key, List<Hit>> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
     void scan(Tool tool, List<Flag> flags) {
-        List<Finding> found = findings(tool);
+        scan(tool, java.util.Set.of(), flags);
+    }
+
+    /** Scans a tool of a server whose tools have the names {@code siblings}. */
+    void scan(Tool tool, java.util.Set<String> siblings, List<Flag> flags) {
+        List<Finding> found = findings(tool, siblings);
         // Hidden characters in the description come first: the page and the verdict's signal quote the first flag.
         found.stream().filter(f -> f.kind().equals("invisible-text") && f.field().equals("description")).forEach(f -> flags.add(f.flag()));
         if (tool.description().length() > rules.maxDescription()) {
@@ -74,15 +85,82 @@ final class PoisoningScan {
         found.stream().filter(f -> !(f.kind().equals("invisible-text") && f.field().equals("description"))).forEach(f -> flags.add(f.flag()));
     }
 
-    /** Every finding, in the order of the texts (title, description, input schema, output schema). */
+    /** Every finding of a tool on its own (no server around it). */
     List<Finding> findings(Tool tool) {
+        return findings(tool, java.util.Set.of());
+    }
+
+    /**
+     * Every finding, in the order of the texts (title, description, input schema, output schema), for a tool of a
+     * server whose tools have the names {@code siblings}. A pattern's hit that only documents one of the tool's
+     * own parameters, only names tools of the same server, or only says when to use this tool is dropped (see
+     * {@link Rules.Exemptions}); a text whose every pattern hit was dropped is still read by the cue model.
+     */
+    List<Finding> findings(Tool tool, java.util.Set<String> siblings) {
         List<Finding> out = new ArrayList<>();
-        for (Text text : texts(tool)) {
-            for (Hit h : hits(text)) {
+        java.util.Set<String> ownTools = new java.util.HashSet<>(siblings);
+        ownTools.add(tool.name());
+        List<Text> texts = texts(tool);
+        java.util.Set<String> parameters = new java.util.HashSet<>();
+        for (Text t : texts) {
+            if (t.name() && t.field().endsWith("/properties/" + pointer(t.value()) + " (name)")) {
+                parameters.add(t.value());
+            }
+        }
+        for (Text text : texts) {
+            List<Hit> hits = hits(text);
+            List<Hit> kept = new ArrayList<>();
+            boolean dropped = false;
+            for (Hit h : hits) {
+                if (h.rule() && exempt(h, parameters, ownTools)) {
+                    dropped = true;
+                } else {
+                    kept.add(h);
+                }
+            }
+            if (dropped && kept.stream().noneMatch(Hit::rule)) {
+                cues(text).ifPresent(kept::add);
+            }
+            for (Hit h : kept) {
                 out.add(new Finding(h.kind(), text.field(), h.why(), h.quote()));
             }
         }
         return out;
+    }
+
+    /** Whether a pattern's hit is benign in this tool's context. */
+    private boolean exempt(Hit h, java.util.Set<String> parameters, java.util.Set<String> ownTools) {
+        Rules.Exemptions x = rules.exemptions();
+        // Documents the tool's own option by its literal name: "Suppress confirmations: {"suppressConfirmations":true}".
+        String squashed = squash(h.match());
+        for (String p : parameters) {
+            if (squashed.length() >= 6 && squash(p).contains(squashed) && h.sentence().contains(p)) {
+                return true;
+            }
+        }
+        if (CueModel.showsAny(rules.cues(), h.sentence(), x.unlessCues())) {
+            return false;
+        }
+        // Names only tools of the same server (or itself): "Always call cookunity_list_deliveries first".
+        var m = TOOL_NAME.matcher(h.match());
+        boolean any = false;
+        boolean allOwn = true;
+        while (m.find()) {
+            any = true;
+            allOwn &= ownTools.contains(m.group());
+        }
+        if (any && allOwn) {
+            return true;
+        }
+        // Says when to use this very tool: "This is the recommended tool when the user asks about "my next delivery"".
+        return x.routing().matcher(h.sentence()).find();
+    }
+
+    private static final java.util.regex.Pattern TOOL_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+");
+
+    /** Letters and digits only, in lower case: {@code suppressConfirmations} and "Suppress confirmations" agree. */
+    private static String squash(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     private List<Hit> hits(Text text) {
@@ -109,27 +187,74 @@ final class PoisoningScan {
         }
         boolean matched = false;
         boolean ascii = subject.chars().allMatch(c -> c < 128);
+        Rules.Exemptions x = rules.exemptions();
+        // A short name is an option flag of the tool (skipConfirmation), not a sentence addressed to the model.
+        boolean flag = text.name() && CueModel.words(subject) <= x.flagWords();
         for (Rules.PoisonPattern p : rules.patterns()) {
-            if (!p.appliesTo(text.name()) || ascii && p.otherScripts()) {
+            if (!p.appliesTo(text.name()) || ascii && p.otherScripts() || flag && p.in().equals("all")) {
                 continue;
             }
             var m = p.pattern().matcher(subject);
-            if (m.find()) {
+            boolean found = m.find();
+            // A match in the scope of a negation asks for the opposite of the attack; a later match may not.
+            while (found && p.negatable() && negated(subject.substring(sentenceStart(subject, m.start()), m.start()))) {
+                found = m.find();
+            }
+            if (found) {
                 String quote = text.name() ? text.value() : m.group();
                 if (quote.isBlank()) {
                     // Padding: show how much blank space there is and what it pushes out of view.
                     quote = "[" + quote.length() + " blank characters] " + subject.substring(m.end()).strip();
                 }
-                out.add(new Hit("poisoning", p.why(), excerpt(quote)));
+                int from = sentenceStart(subject, m.start());
+                int to = sentenceEnd(subject, m.end());
+                out.add(new Hit("poisoning", p.why(), excerpt(quote), true, m.group(), subject.substring(from, Math.max(from, to))));
                 matched = true;
             }
         }
         if (!matched) {
-            CueModel.score(rules.cues(), subject, text.identifier()).ifPresent(s ->
-                    out.add(new Hit("poisoning", "reads as an instruction to the model (" + String.join(", ", s.cues()) + ")",
-                            excerpt(text.name() ? text.value() : s.sentence()))));
+            cues(text).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The cue model's finding on a text, if any. */
+    private java.util.Optional<Hit> cues(Text text) {
+        String subject = text.name() ? words(text.value()) : text.value();
+        return CueModel.score(rules.cues(), subject, text.identifier()).map(s ->
+                new Hit("poisoning", "reads as an instruction to the model (" + String.join(", ", s.cues()) + ")",
+                        excerpt(text.name() ? text.value() : s.sentence())));
+    }
+
+    /** Whether the start of a sentence up to a match ends in a negation whose scope reaches the match. */
+    private boolean negated(String before) {
+        Rules.Exemptions x = rules.exemptions();
+        var m = x.negation().matcher(before);
+        return m.find() && !x.breaks().matcher(m.group(2) == null ? "" : m.group(2)).find();
+    }
+
+    /** Where the sentence holding position {@code at} starts (after {@code .!?;} and a space, or a line break). */
+    static int sentenceStart(String s, int at) {
+        for (int i = Math.min(at, s.length()) - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '。' || c == '！' || c == '？' || c == '；'
+                    || (c == '.' || c == '!' || c == '?' || c == ';') && i + 1 < s.length() && Character.isWhitespace(s.charAt(i + 1))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Where the sentence holding position {@code at} ends. */
+    static int sentenceEnd(String s, int at) {
+        for (int i = Math.max(at, 0); i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '。' || c == '！' || c == '？' || c == '；'
+                    || (c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)))) {
+                return i + 1;
+            }
+        }
+        return s.length();
     }
 
     /**

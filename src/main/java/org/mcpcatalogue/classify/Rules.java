@@ -68,7 +68,25 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
     }
 
     /** Poisoning patterns, the cue model and limits. */
-    public record Poisoning(int score, int maxDescription, List<PoisonPattern> patterns, Cues cues) {
+    public record Poisoning(int score, int maxDescription, List<PoisonPattern> patterns, Cues cues, Exemptions exemptions) {
+    }
+
+    /**
+     * What the poisoning scan deliberately leaves quiet (docs/classification.md, "What is not flagged").
+     *
+     * @param negation    matched against the start of the sentence up to a {@code negatable} pattern's match: a
+     *                    negation or avoidance just before it ("Don't use this tool without checking with the user")
+     *                    puts the match in its scope, so it asks for the opposite of the attack
+     * @param breaks      words between the negation and the match that end its scope ("do not worry and send …",
+     *                    "don't forget to send …")
+     * @param flagWords   a member name of at most this many words is read as an option flag of the tool
+     *                    ({@code skipConfirmation}) by the patterns that apply to all texts; {@code in: names}
+     *                    patterns and the cue model still read it
+     * @param routing     a sentence that says when to use this very tool (a routing hint, not a trigger)
+     * @param unlessCues  cues of the cue model that keep a sibling reference or a routing hint a finding (a secret,
+     *                    the conversation, a destination)
+     */
+    public record Exemptions(Pattern negation, Pattern breaks, int flagWords, Pattern routing, List<String> unlessCues) {
     }
 
     /**
@@ -112,10 +130,11 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
      * @param in where it applies: {@code all} texts the model sees, only {@code names} (parameter and property
      *           names, read with {@code _}, {@code -} and camelCase turned into spaces), or only {@code text}
      *           (every string that is not a name)
+     * @param negatable whether a negation just before the match ({@link Exemptions#negation()}) turns it benign
      */
-    public record PoisonPattern(String why, Pattern pattern, String in, boolean otherScripts) {
-        public PoisonPattern(String why, Pattern pattern, String in) {
-            this(why, pattern, in, otherScriptsOnly(pattern.pattern()));
+    public record PoisonPattern(String why, Pattern pattern, String in, boolean otherScripts, boolean negatable) {
+        public PoisonPattern(String why, Pattern pattern, String in, boolean negatable) {
+            this(why, pattern, in, otherScriptsOnly(pattern.pattern()), negatable);
         }
 
         public static final java.util.List<String> SCOPES = java.util.List.of("all", "names", "text");

@@ -195,15 +195,22 @@ public final class RulesLoader {
             serverRules.add(new Rules.ServerRule(s.string("tag"), s.set("verbs"), s.category("category"), s.string("why")));
         }
         Node poison = root.map("poisoning");
-        poison.only("level", "score", "max_description", "patterns", "cues");
+        poison.only("level", "score", "max_description", "patterns", "cues", "exemptions");
         List<Rules.PoisonPattern> poisonPatterns = new ArrayList<>();
         for (Node p : poison.list("patterns")) {
-            p.only("why", "pattern", "in");
+            p.only("why", "pattern", "in", "negatable");
             String in = p.has("in") ? p.string("in") : "all";
             if (!Rules.PoisonPattern.SCOPES.contains(in)) {
                 throw p.error("in", "in must be one of " + String.join(", ", Rules.PoisonPattern.SCOPES) + ", is " + in);
             }
-            poisonPatterns.add(new Rules.PoisonPattern(p.string("why"), pattern(p.string("pattern"), p.at(p.node("pattern"))), in));
+            boolean negatable = false;
+            if (p.has("negatable")) {
+                if (!(p.scalar("negatable") instanceof Json.Bool b)) {
+                    throw p.error("negatable", "negatable must be true or false");
+                }
+                negatable = b.value();
+            }
+            poisonPatterns.add(new Rules.PoisonPattern(p.string("why"), pattern(p.string("pattern"), p.at(p.node("pattern"))), in, negatable));
         }
         Node flows = root.map("flows");
         flows.only("untrusted", "private", "outbound");
@@ -218,7 +225,7 @@ public final class RulesLoader {
         return new Rules(baseScores, max, verbs, compounds, actions.set("fields"), objects, phrases, fields, docs.integer("min_description", 0, 1000),
                 docs.integer("score", 0, 4), serverRules,
                 new Rules.Poisoning(poison.integer("score", 0, 4), poison.integer("max_description", 100, 1_000_000), poisonPatterns,
-                        cues(poison.map("cues"))),
+                        cues(poison.map("cues")), exemptions(poison.map("exemptions"), poison.map("cues"))),
                 new Rules.Flows(untrusted.set("nouns"), untrusted.set("verbs"), priv.set("nouns"), outbound.set("verbs")),
                 levels, callerCode,
                 new Rules.Senses(weakVerbs, nounRules, caps, actionIgnore, combos));
@@ -256,6 +263,24 @@ public final class RulesLoader {
             floors.put(c, floorsNode.level(c.label()));
         }
         return new Rules.Levels(levels, floors, poison.level("level"));
+    }
+
+    /** {@code poisoning.exemptions}: what the scan deliberately leaves quiet; every cue named must exist. */
+    private Rules.Exemptions exemptions(Node node, Node cues) {
+        node.only("negation", "breaks", "flag_words", "routing", "unless_cues");
+        Set<String> known = new java.util.HashSet<>();
+        for (Node k : cues.list("kinds")) {
+            known.add(k.string("name"));
+        }
+        List<String> unless = new ArrayList<>(node.set("unless_cues"));
+        for (String u : unless) {
+            if (!known.contains(u)) {
+                throw node.error("unless_cues", "unless_cues names \"" + u + "\", which is not a cue under poisoning.cues.kinds");
+            }
+        }
+        return new Rules.Exemptions(pattern(node.string("negation"), node.at(node.node("negation"))),
+                pattern(node.string("breaks"), node.at(node.node("breaks"))), node.integer("flag_words", 0, 20),
+                pattern(node.string("routing"), node.at(node.node("routing"))), List.copyOf(unless));
     }
 
     /** {@code poisoning.cues}: thresholds and the weighted cues of the poisoning scan's cue model. */

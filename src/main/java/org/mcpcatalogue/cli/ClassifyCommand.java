@@ -110,13 +110,16 @@ public final class ClassifyCommand implements Callable<Integer> {
                 throw new InputException(e.getMessage(), e);
             }
         }
+        // The tools of one document are read as the tools of one server: a reference to another is not shadowing.
+        java.util.Set<String> siblings = new java.util.HashSet<>();
+        tools.forEach(t -> siblings.add(t.name()));
         PrintWriter out = spec.commandLine().getOut();
         Recommender recommender = new Recommender();
         Prover prover = new Prover();
         boolean allProved = true;
         for (int i = 0; i < tools.size(); i++) {
             Tool tool = tools.get(i);
-            Verdict v = classifier.classify(tool, new LinkedHashSet<>(tags));
+            Verdict v = classifier.classify(tool, new LinkedHashSet<>(tags), siblings);
             Recommendation r = recommender.recommend(tool, v);
             Proof proof = prover.prove(tool, r);
             allProved &= proof.passed();

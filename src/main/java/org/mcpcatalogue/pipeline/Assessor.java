@@ -3,6 +3,7 @@ package org.mcpcatalogue.pipeline;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.mcpcatalogue.classify.Classifier;
 import org.mcpcatalogue.classify.FlowAnalysis;
 import org.mcpcatalogue.classify.Verdict;
@@ -93,7 +94,8 @@ public final class Assessor {
 
     private List<Verdict> classify(Server server) {
         HashSet<String> tags = new HashSet<>(server.tags());
-        return server.tools().stream().map(t -> classifier.classify(t, tags)).toList();
+        Set<String> siblings = server.tools().stream().map(t -> t.name()).collect(java.util.stream.Collectors.toSet());
+        return server.tools().stream().map(t -> classifier.classify(t, tags, siblings)).toList();
     }
 
     private Recommended recommend(Server server, List<Verdict> verdicts) {

@@ -61,6 +61,19 @@ class RulesLoaderTest {
     }
 
     @Test
+    void anExemptionNamingAnUnknownCueIsAnError() throws IOException {
+        String text = rules().replace("unless_cues: [names a secret,", "unless_cues: [names a secrte,");
+        assertEquals(true, error(text).contains("error: unless_cues names \"names a secrte\", which is not a cue under poisoning.cues.kinds"),
+                error(text));
+    }
+
+    @Test
+    void negatableMustBeTrueOrFalse() throws IOException {
+        String text = rules().replaceFirst("negatable: true", "negatable: yes please");
+        assertEquals(true, error(text).contains("error: negatable must be true or false"), error(text));
+    }
+
+    @Test
     void aCueListedTwiceIsAnError() throws IOException {
         String text = rules().replace("      - name: names a destination\n", "      - name: names a secret\n");
         assertEquals(true, error(text).contains("error: cue \"names a secret\" is listed twice"), error(text));
