@@ -21,7 +21,7 @@ class UrlNormalisationTest {
 
     private static String server(String repository, String homepage) {
         return "slug: demo\nname: Demo\npublisher: demo\nrepository: " + repository + "\nhomepage: " + homepage
-                + "\ndescription: A demo.\nverified: 2026-02-28\nsource: hand-written\ntools: []\n";
+                + "\ndescription: A demo server for URL checks.\nverified: 2026-02-28\nsource: hand-written\ntools: []\n";
     }
 
     @Test
