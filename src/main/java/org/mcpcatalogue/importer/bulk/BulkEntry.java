@@ -32,9 +32,15 @@ public record BulkEntry(int line, String packageName, String version, String slu
         return packageName + "@" + version;
     }
 
-    /** What the state file and the report know the entry by: the pinned package and its slug. */
+    /**
+     * What the state file and the report know the entry by: the pinned package and its slug, and how it is started
+     * when that is not the default (so that giving a server a placeholder key makes it a new entry, run again).
+     */
     public String key() {
-        return spec() + " " + slug;
+        List<String> launch = new java.util.ArrayList<>(environment);
+        launch.addAll(arguments);
+        entry.ifPresent(e -> launch.add("entry=" + e));
+        return spec() + " " + slug + (launch.isEmpty() ? "" : " [" + String.join(" ", launch) + "]");
     }
 
     /** The install folder's name: the spec with {@code @} and {@code /} made {@code _} (as scripts/import-npm-servers.sh did). */

@@ -17,7 +17,7 @@ public final class Failures {
             + "|secret|password|unauthori[sz]ed|authenticat|\\bauth\\b|environment variable|env(ironment)? var"
             + "|must be (set|provided|specified)|is (required|not set|missing)|are required|missing required|required"
             + " (environment|env|configuration|option|argument|parameter)|not configured|no .{0,40} (configured|provided)"
-            + "|_KEY\\b|_URL\\b.{0,40}(required|missing|set)|connection string|please (set|provide)");
+            + "|_KEY\\b|_URL\\b.{0,40}(required|missing|set)|connection string|please (set|provide)|oauth|keys? file|log ?in|sign ?in|not logged");
     private static final Pattern EXIT = Pattern.compile("\\(it exited with status (\\d+)\\)");
 
     private Failures() {
