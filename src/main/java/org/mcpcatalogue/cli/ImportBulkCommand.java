@@ -52,6 +52,10 @@ public final class ImportBulkCommand implements Callable<Integer> {
             description = "Servers installed and imported at once (default: ${DEFAULT-VALUE}).")
     int jobs;
 
+    @Option(names = "--install-jobs", paramLabel = "N",
+            description = "Packages installed at once, ahead of the imports (default: twice --jobs).")
+    Integer installJobs;
+
     @Option(names = "--catalogue", paramLabel = "DIR", defaultValue = "catalogue",
             description = "The catalogue directory (default: ${DEFAULT-VALUE}).")
     String catalogue;
@@ -103,6 +107,9 @@ public final class ImportBulkCommand implements Callable<Integer> {
             if (jobs < 1 || jobs > 64) {
                 throw usage("--jobs must be from 1 to 64, got " + jobs);
             }
+            if (installJobs != null && (installJobs < 1 || installJobs > 64)) {
+                throw usage("--install-jobs must be from 1 to 64, got " + installJobs);
+            }
             if (force && retryFailed) {
                 throw usage("give --force or --retry-failed, not both");
             }
@@ -142,7 +149,8 @@ public final class ImportBulkCommand implements Callable<Integer> {
                 throw usage("cannot read the state file " + state + ": " + e.getMessage());
             }
             Installer installer = new Installer(List.of(npm), Path.of(installDir), !noInstall, 900);
-            BulkImport.Options options = new BulkImport.Options(Path.of(catalogue), catalogue, jobs, force, retryFailed,
+            BulkImport.Options options = new BulkImport.Options(Path.of(catalogue), catalogue, jobs,
+                    installJobs != null ? installJobs : 2 * jobs, force, retryFailed,
                     date, perRequest, overall);
             out.println("catalogue import-bulk: " + parsed.entries().size() + " servers in " + HiddenText.visible(list)
                     + ", state " + state + ", " + jobs + (jobs == 1 ? " job" : " jobs"));

@@ -39,8 +39,8 @@ import org.mcpcatalogue.yaml.YamlNode;
 public final class BulkImport {
 
     /** How to run. */
-    public record Options(Path catalogue, String catalogueDisplay, int jobs, boolean force, boolean retryFailed,
-                          LocalDate verified, Duration requestTimeout, Duration timeout) {
+    public record Options(Path catalogue, String catalogueDisplay, int jobs, int installJobs, boolean force,
+                          boolean retryFailed, LocalDate verified, Duration requestTimeout, Duration timeout) {
     }
 
     /** The outcome of every entry of the list (in list order), and how many of them this run did. */
@@ -89,11 +89,21 @@ public final class BulkImport {
             t.setDaemon(true);
             return t;
         });
+        // Installs run ahead of the imports, in list order, installJobs at a time: downloading is mostly waiting.
+        ExecutorService installs = Executors.newFixedThreadPool(Math.max(1, options.installJobs()), r -> {
+            Thread t = new Thread(r, "import-bulk-install");
+            t.setDaemon(true);
+            return t;
+        });
         try {
+            java.util.Map<BulkEntry, Future<Path>> installed = new java.util.HashMap<>();
+            for (BulkEntry e : todo) {
+                installed.put(e, installs.submit(() -> installer.prefix(e)));
+            }
             java.util.Map<BulkEntry, Future<ServerResult>> byEntry = new java.util.HashMap<>();
             for (BulkEntry e : todo) {
                 Future<ServerResult> f = pool.submit(() -> {
-                    ServerResult r = one(e);
+                    ServerResult r = one(e, installed.get(e));
                     state.record(r);
                     synchronized (progress) {
                         progress.println("[" + finished.incrementAndGet() + "/" + total + "] " + r.outcome().label() + ": "
@@ -124,18 +134,20 @@ public final class BulkImport {
             }
         } finally {
             pool.shutdownNow();
+            installs.shutdownNow();
         }
         return new Run(results, total, skipped);
     }
 
     /** One entry, start to end; never throws for a server's misbehaviour (that is its outcome). */
-    ServerResult one(BulkEntry e) throws InterruptedException {
+    ServerResult one(BulkEntry e, Future<Path> install) throws InterruptedException {
         String date = options.verified().toString();
         Path prefix;
         try {
-            prefix = installer.prefix(e);
-        } catch (Installer.Failed f) {
-            return new ServerResult(e.key(), Outcome.INSTALL_FAILED, 0, "", date, f.getMessage());
+            prefix = install.get();
+        } catch (java.util.concurrent.ExecutionException x) {
+            String why = x.getCause() instanceof Installer.Failed f ? f.getMessage() : String.valueOf(x.getCause());
+            return new ServerResult(e.key(), Outcome.INSTALL_FAILED, 0, "", date, why);
         }
         Path packageDir = prefix.resolve("node_modules").resolve(e.packageName());
         PackageFacts pkg;
@@ -173,7 +185,9 @@ public final class BulkImport {
         ServerFacts server = imported.facts();
         Optional<String> repository = pkg.repository().or(pkg::homepage)
                 .or(() -> Optional.of("https://www.npmjs.com/package/" + e.packageName()));
-        ServerFacts fromPackage = new ServerFacts(server.slugHint(), server.name(), Optional.empty(), repository,
+        Optional<String> publisher = repository.filter(r -> r.startsWith("https://github.com/")).isPresent()
+                ? Optional.empty() : Optional.of(pkg.publisher(e.packageName()));
+        ServerFacts fromPackage = new ServerFacts(server.slugHint(), server.name(), publisher, repository,
                 pkg.homepage().or(server::homepage), pkg.description().or(server::description), List.of(), pkg.license(),
                 Optional.of("stdio"));
         imported = new Imported(fromPackage, imported.tools(), imported.detail(), imported.kind(), imported.label(),

@@ -18,6 +18,8 @@ public final class Failures {
             + "|must be (set|provided|specified)|is (required|not set|missing)|are required|missing required|required"
             + " (environment|env|configuration|option|argument|parameter)|not configured|no .{0,40} (configured|provided)"
             + "|_KEY\\b|_URL\\b.{0,40}(required|missing|set)|connection string|please (set|provide)|oauth|keys? file|log ?in|sign ?in|not logged");
+    /** Terminal colour and cursor sequences, which servers put in their logs. */
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
     private static final Pattern EXIT = Pattern.compile("\\(it exited with status (\\d+)\\)");
 
     private Failures() {
@@ -78,7 +80,7 @@ public final class Failures {
     /** A one-line summary of the failure for the report: its first line and the last line of its standard error. */
     public static String summary(String message) {
         String head = head(message).replaceAll("^the server \\(.*?\\) ", "");
-        String[] err = stderr(message).strip().split("\n");
+        String[] err = ANSI.matcher(stderr(message)).replaceAll("").strip().split("\n");
         String last = "";
         for (int i = err.length - 1; i >= 0; i--) {
             String l = err[i].strip();

@@ -41,8 +41,17 @@ public final class Installer {
         this.timeoutSeconds = timeoutSeconds;
     }
 
+    /** One lock per install folder: two entries of one package (with different slugs) install it once. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The install prefix of the entry, installed now if it is not yet. */
     public Path prefix(BulkEntry entry) throws Failed, InterruptedException {
+        synchronized (locks.computeIfAbsent(entry.folderName(), k -> new Object())) {
+            return install(entry);
+        }
+    }
+
+    private Path install(BulkEntry entry) throws Failed, InterruptedException {
         Path dir = root.resolve(entry.folderName());
         Path pkg = dir.resolve("node_modules").resolve(entry.packageName()).resolve("package.json");
         if (Files.isRegularFile(pkg)) {

@@ -16,7 +16,8 @@ import org.mcpcatalogue.json.JsonText;
  * description is too short to be one): description, licence, home page, repository, and the program to start.
  */
 public record PackageFacts(Path packageDir, Optional<String> description, Optional<String> license,
-                           Optional<String> homepage, Optional<String> repository, Map<String, String> bins) {
+                           Optional<String> homepage, Optional<String> repository, Optional<String> author,
+                           Map<String, String> bins) {
 
     /** A description shorter than this is not one (validate warns below 20 characters). */
     static final int SHORT = 20;
@@ -61,7 +62,15 @@ public record PackageFacts(Path packageDir, Optional<String> description, Option
         Optional<String> homepage = str(pj, "homepage").filter(h -> h.startsWith("https://")).map(String::strip);
         Optional<String> repository = pj.get("repository").flatMap(r -> r instanceof Json.Obj o ? str(o, "url")
                 : r instanceof Json.Str s ? Optional.of(s.value()) : Optional.empty()).flatMap(PackageFacts::https);
-        return new PackageFacts(packageDir, description, license, homepage, repository, bins);
+        Optional<String> author = pj.get("author").flatMap(a -> a instanceof Json.Obj o ? str(o, "name")
+                : a instanceof Json.Str s ? Optional.of(s.value().replaceAll("\\s*[<(].*$", "")) : Optional.empty())
+                .map(String::strip).filter(a -> !a.isBlank() && a.length() <= 100);
+        return new PackageFacts(packageDir, description, license, homepage, repository, author, bins);
+    }
+
+    /** Who publishes it, for a repository that is not on GitHub: the package's author, else its npm scope or name. */
+    public String publisher(String packageName) {
+        return author.orElse(packageName.startsWith("@") ? packageName.substring(1, packageName.indexOf('/')) : packageName);
     }
 
     /**

@@ -49,4 +49,10 @@ class FailuresTest {
         assertEquals("closed its output before answering initialize (it exited with status 1) — Error: no key",
                 Failures.summary(exited("answering initialize", 1, "Error: no key\n    at main (/x/index.js:1:1)\n\nNode.js v22.1.0")));
     }
+
+    @Test
+    void colourCodesAreLeftOutOfTheSummary() {
+        assertEquals("closed its output before answering initialize (it exited with status 1) — INFO Set GITLAB_TOKEN",
+                Failures.summary(exited("answering initialize", 1, "\u001B[32mINFO\u001B[39m \u001B[36mSet GITLAB_TOKEN\u001B[39m")));
+    }
 }

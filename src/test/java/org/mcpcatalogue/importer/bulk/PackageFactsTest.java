@@ -42,4 +42,13 @@ class PackageFactsTest {
         assertEquals(Optional.of(dir.resolve("dist/setup.js")), facts.entryFile("@acme/mcp", Optional.of("acme-setup")));
         assertEquals(Optional.empty(), facts.entryFile("@acme/mcp", Optional.of("../../etc/passwd")));
     }
+
+    @Test
+    void thePublisherIsTheAuthorElseTheScope() throws IOException {
+        Files.writeString(dir.resolve("package.json"), "{\"name\":\"@acme/mcp\",\"author\":\"Jane Doe <jane@example.com> (https://x)\"}");
+        assertEquals("Jane Doe", PackageFacts.read(dir).publisher("@acme/mcp"));
+        Files.writeString(dir.resolve("package.json"), "{\"name\":\"@acme/mcp\"}");
+        assertEquals("acme", PackageFacts.read(dir).publisher("@acme/mcp"));
+        assertEquals("plain-mcp", PackageFacts.read(dir).publisher("plain-mcp"));
+    }
 }
