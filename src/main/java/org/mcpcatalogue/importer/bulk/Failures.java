@@ -20,6 +20,8 @@ public final class Failures {
             + "|_KEY\\b|_URL\\b.{0,40}(required|missing|set)|connection string|please (set|provide)|oauth|keys? file|log ?in|sign ?in|not logged");
     /** Terminal colour and cursor sequences, which servers put in their logs. */
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
+    /** An environment variable a server names as missing: upper case, with an underscore, a key-like last word. */
+    static final Pattern VARIABLE = Pattern.compile("\\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)*_(API_KEY|KEY|TOKEN|SECRET|PAT|PASSWORD|ACCESS_TOKEN|APP_KEY|API_TOKEN|CLIENT_ID|CLIENT_SECRET)\\b");
     private static final Pattern EXIT = Pattern.compile("\\(it exited with status (\\d+)\\)");
 
     private Failures() {
@@ -90,7 +92,15 @@ public final class Failures {
             }
         }
         String s = last.isEmpty() ? head : head + " — " + last;
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        Matcher v = VARIABLE.matcher(ANSI.matcher(stderr(message)).replaceAll(""));
+        while (v.find() && named.size() < 8) {
+            named.add(v.group());
+        }
+        if (!named.isEmpty()) {
+            s = s + " [names " + String.join(" ", named) + "]";
+        }
         s = s.replace('\t', ' ').replace('\r', ' ');
-        return s.length() > 300 ? s.substring(0, 299) + "…" : s;
+        return s.length() > 400 ? s.substring(0, 399) + "…" : s;
     }
 }

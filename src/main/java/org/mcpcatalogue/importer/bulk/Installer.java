@@ -41,6 +41,18 @@ public final class Installer {
         this.timeoutSeconds = timeoutSeconds;
     }
 
+    /** npm processes running now: ended with the catalogue (an interrupted run leaves no npm writing on). */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Installer::kill), "import-bulk-npm-reaper"));
+    }
+
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
     /** One lock per install folder: two entries of one package (with different slugs) install it once. */
     private final java.util.concurrent.ConcurrentHashMap<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -72,10 +84,17 @@ public final class Installer {
             try {
                 Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                    throw new Failed("npm install " + entry.spec() + " did not finish within " + timeoutSeconds + " s");
+                RUNNING.add(p);
+                try {
+                    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                        kill(p);
+                        throw new Failed("npm install " + entry.spec() + " did not finish within " + timeoutSeconds + " s");
+                    }
+                } catch (InterruptedException x) {
+                    kill(p);
+                    throw x;
+                } finally {
+                    RUNNING.remove(p);
                 }
                 if (p.exitValue() != 0) {
                     throw new Failed("npm install " + entry.spec() + " failed (status " + p.exitValue() + "): " + tail(log));

@@ -52,7 +52,14 @@ class FailuresTest {
 
     @Test
     void colourCodesAreLeftOutOfTheSummary() {
-        assertEquals("closed its output before answering initialize (it exited with status 1) — INFO Set GITLAB_TOKEN",
+        assertEquals("closed its output before answering initialize (it exited with status 1) — INFO Set GITLAB_TOKEN [names GITLAB_TOKEN]",
                 Failures.summary(exited("answering initialize", 1, "\u001B[32mINFO\u001B[39m \u001B[36mSet GITLAB_TOKEN\u001B[39m")));
+    }
+
+    @Test
+    void theVariablesAServerAsksForAreNamed() {
+        assertEquals("closed its output before answering initialize (it exited with status 1) — exiting now"
+                + " [names DATADOG_API_KEY DATADOG_APP_KEY]", Failures.summary(exited("answering initialize", 1,
+                "Error: DATADOG_API_KEY and DATADOG_APP_KEY must be set (see DEBUG_MODE)\nexiting now")));
     }
 }
