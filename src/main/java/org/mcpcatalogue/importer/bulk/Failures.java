@@ -86,7 +86,7 @@ public final class Failures {
         String last = "";
         for (int i = err.length - 1; i >= 0; i--) {
             String l = err[i].strip();
-            if (!l.isEmpty() && !l.startsWith("at ") && !l.equals("^") && !l.startsWith("Node.js v")) {
+            if (l.chars().anyMatch(Character::isLetter) && !l.startsWith("at ") && !l.startsWith("Node.js v")) {
                 last = l;
                 break;
             }
