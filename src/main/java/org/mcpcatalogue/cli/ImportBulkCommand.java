@@ -81,6 +81,10 @@ public final class ImportBulkCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "Import again the entries the state file has as failed.")
     boolean retryFailed;
 
+    @Option(names = "--status", description = "Run nothing: write the report and the summary of what the state file has"
+            + " (how far an interrupted or running import has got).")
+    boolean status;
+
     @Option(names = "--verified", paramLabel = "YYYY-MM-DD", description = "The date recorded in verified (default: today, UTC).")
     String verified;
 
@@ -136,7 +140,7 @@ public final class ImportBulkCommand implements Callable<Integer> {
                 throw usage("--catalogue " + HiddenText.visible(catalogue) + " is not a folder");
             }
             Optional<String> why = Bubblewrap.unavailable();
-            if (why.isPresent()) {
+            if (why.isPresent() && !status) {
                 throw usage(why.get());
             }
             String base = listPath.getFileName().toString().replaceFirst("\\.[^.]*$", "");
@@ -150,7 +154,7 @@ public final class ImportBulkCommand implements Callable<Integer> {
             }
             Installer installer = new Installer(List.of(npm), Path.of(installDir), !noInstall, 900);
             BulkImport.Options options = new BulkImport.Options(Path.of(catalogue), catalogue, jobs,
-                    installJobs != null ? installJobs : 2 * jobs, force, retryFailed,
+                    installJobs != null ? installJobs : 2 * jobs, force, retryFailed, status,
                     date, perRequest, overall);
             out.println("catalogue import-bulk: " + parsed.entries().size() + " servers in " + HiddenText.visible(list)
                     + ", state " + state + ", " + jobs + (jobs == 1 ? " job" : " jobs"));
@@ -183,9 +187,11 @@ public final class ImportBulkCommand implements Callable<Integer> {
             b.append(b.length() == 0 ? "" : ", ").append(counts.getOrDefault(o, 0)).append(' ').append(o.label());
         }
         long inCatalogue = run.results().stream().filter(r -> r.outcome().inCatalogue()).count();
-        out.println("summary: " + run.results().size() + " servers: " + b);
+        out.println("summary: " + run.results().size() + " servers: " + b
+                + (run.pending() > 0 ? "; " + run.pending() + " not run yet" : ""));
         out.println("in the catalogue: " + inCatalogue + " servers with " + run.tools() + " tools; this run imported "
-                + run.ran() + ", skipped " + run.skipped() + " done before (--force redoes them)");
+                + run.ran() + ", skipped " + run.skipped() + " done before (--force redoes them)"
+                + (run.pending() > 0 ? "; run it without --status to go on" : ""));
         out.println("report: " + report);
         out.flush();
     }

@@ -40,11 +40,15 @@ public final class BulkImport {
 
     /** How to run. */
     public record Options(Path catalogue, String catalogueDisplay, int jobs, int installJobs, boolean force,
-                          boolean retryFailed, LocalDate verified, Duration requestTimeout, Duration timeout) {
+                          boolean retryFailed, boolean statusOnly, LocalDate verified, Duration requestTimeout,
+                          Duration timeout) {
     }
 
-    /** The outcome of every entry of the list (in list order), and how many of them this run did. */
-    public record Run(List<ServerResult> results, int ran, int skipped) {
+    /**
+     * The outcome of every entry of the list that has one (in list order), how many of them this run did, how many
+     * it skipped as done before, and how many have none yet (with {@code statusOnly}).
+     */
+    public record Run(List<ServerResult> results, int ran, int skipped, int pending) {
         public Map<Outcome, Integer> counts() {
             Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
             results.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
@@ -82,6 +86,10 @@ public final class BulkImport {
             } else {
                 todo.add(e);
             }
+        }
+        if (options.statusOnly()) {
+            entries.forEach(e -> state.get(e.key()).ifPresent(results::add));
+            return new Run(results, 0, results.size(), entries.size() - results.size());
         }
         int total = todo.size();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.jobs()), r -> {
@@ -136,7 +144,7 @@ public final class BulkImport {
             pool.shutdownNow();
             installs.shutdownNow();
         }
-        return new Run(results, total, skipped);
+        return new Run(results, total, skipped, 0);
     }
 
     /** One entry, start to end; never throws for a server's misbehaviour (that is its outcome). */

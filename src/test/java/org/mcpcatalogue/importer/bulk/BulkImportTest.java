@@ -245,6 +245,11 @@ class BulkImportTest {
         assertTrue(resumed.out().contains("this run imported 2, skipped 1"), resumed.out());
         assertFalse(resumed.out().contains("fake-a@1.0.0 ->"), "fake-a is not run again: " + resumed.out());
         assertEquals(Map.of("fake-a", "imported", "fake-b", "imported", "fake-c", "imported"), outcomes());
+        Files.writeString(state, StateFile.HEADER + "\n" + done + "\n", StandardCharsets.UTF_8);
+        Run status = run("--status");
+        assertTrue(status.out().contains("summary: 1 servers: 1 imported, 0 unchanged") && status.out().contains("; 2 not run yet"),
+                status.out());
+        assertEquals(Map.of("fake-a", "imported"), outcomes());
         assertTrue(Files.exists(catalogue.resolve("servers/fake-b.yaml")));
         try (Stream<Path> files = Files.list(catalogue.resolve("servers"))) {
             assertEquals(List.of("fake-a.yaml", "fake-b.yaml", "fake-c.yaml"),
