@@ -56,9 +56,9 @@ final class PoisoningScan {
      * What a text yields, without its field: the same text gives the same findings wherever it is. A pattern's hit
      * also keeps its match and the sentence around it, which the tool's context may still exempt.
      */
-    private record Hit(String kind, String why, String quote, boolean rule, String match, String sentence) {
+    private record Hit(String kind, String why, String quote, boolean rule, String match, String sentence, boolean known) {
         Hit(String kind, String why, String quote) {
-            this(kind, why, quote, false, "", "");
+            this(kind, why, quote, false, "", "", false);
         }
     }
 
@@ -131,6 +131,9 @@ final class PoisoningScan {
     /** Whether a pattern's hit is benign in this tool's context. */
     private boolean exempt(Hit h, java.util.Set<String> parameters, java.util.Set<String> ownTools) {
         Rules.Exemptions x = rules.exemptions();
+        if (h.known()) {
+            return true;
+        }
         // Documents the tool's own option by its literal name: "Suppress confirmations: {"suppressConfirmations":true}".
         String squashed = squash(h.match());
         for (String p : parameters) {
@@ -208,7 +211,10 @@ final class PoisoningScan {
                 }
                 int from = sentenceStart(subject, m.start());
                 int to = sentenceEnd(subject, m.end());
-                out.add(new Hit("poisoning", p.why(), excerpt(quote), true, m.group(), subject.substring(from, Math.max(from, to))));
+                // The pattern's own known benign reading ("Upload credentials are generated internally").
+                String sentence = subject.substring(from, Math.max(from, to));
+                boolean known = p.unless().map(u -> u.matcher(sentence).find()).orElse(false);
+                out.add(new Hit("poisoning", p.why(), excerpt(quote), true, m.group(), sentence, known));
                 matched = true;
             }
         }

@@ -131,10 +131,18 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
      *           names, read with {@code _}, {@code -} and camelCase turned into spaces), or only {@code text}
      *           (every string that is not a name)
      * @param negatable whether a negation just before the match ({@link Exemptions#negation()}) turns it benign
+     * @param unless    matched against the match's sentence: when it matches, the
+     *                  match is the benign reading this pattern is known to meet (a noun phrase, an example or a
+     *                  default value, a note on one action); the cue model still reads the text. Absent: never
      */
-    public record PoisonPattern(String why, Pattern pattern, String in, boolean otherScripts, boolean negatable) {
+    public record PoisonPattern(String why, Pattern pattern, String in, boolean otherScripts, boolean negatable,
+                                java.util.Optional<Pattern> unless) {
         public PoisonPattern(String why, Pattern pattern, String in, boolean negatable) {
-            this(why, pattern, in, otherScriptsOnly(pattern.pattern()), negatable);
+            this(why, pattern, in, otherScriptsOnly(pattern.pattern()), negatable, java.util.Optional.empty());
+        }
+
+        public PoisonPattern(String why, Pattern pattern, String in, boolean negatable, java.util.Optional<Pattern> unless) {
+            this(why, pattern, in, otherScriptsOnly(pattern.pattern()), negatable, unless);
         }
 
         public static final java.util.List<String> SCOPES = java.util.List.of("all", "names", "text");

@@ -198,7 +198,7 @@ public final class RulesLoader {
         poison.only("level", "score", "max_description", "patterns", "cues", "exemptions");
         List<Rules.PoisonPattern> poisonPatterns = new ArrayList<>();
         for (Node p : poison.list("patterns")) {
-            p.only("why", "pattern", "in", "negatable");
+            p.only("why", "pattern", "in", "negatable", "unless");
             String in = p.has("in") ? p.string("in") : "all";
             if (!Rules.PoisonPattern.SCOPES.contains(in)) {
                 throw p.error("in", "in must be one of " + String.join(", ", Rules.PoisonPattern.SCOPES) + ", is " + in);
@@ -210,7 +210,9 @@ public final class RulesLoader {
                 }
                 negatable = b.value();
             }
-            poisonPatterns.add(new Rules.PoisonPattern(p.string("why"), pattern(p.string("pattern"), p.at(p.node("pattern"))), in, negatable));
+            java.util.Optional<Pattern> unless = p.has("unless")
+                    ? java.util.Optional.of(pattern(p.string("unless"), p.at(p.node("unless")))) : java.util.Optional.empty();
+            poisonPatterns.add(new Rules.PoisonPattern(p.string("why"), pattern(p.string("pattern"), p.at(p.node("pattern"))), in, negatable, unless));
         }
         Node flows = root.map("flows");
         flows.only("untrusted", "private", "outbound");

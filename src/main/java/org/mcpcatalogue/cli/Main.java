@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 PolicyCommand.class,
                 ClassifyCommand.class,
                 ImportCommand.class,
+                ImportBulkCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

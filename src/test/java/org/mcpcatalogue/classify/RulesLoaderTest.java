@@ -106,7 +106,7 @@ class RulesLoaderTest {
 
     @Test
     void aCallerCodePatternRe2RejectsIsAnError() throws IOException {
-        String text = rules().replace("  unless: '", "  unless: '(?<=x)");
+        String text = rules().replace("\n  unless: '", "\n  unless: '(?<=x)");
         String message = error(text);
         assertEquals(true, message.startsWith("rules.yaml:" + lineOf(text, "  unless:") + ":11: error: invalid pattern (?<=x)"),
                 message);
