@@ -96,7 +96,15 @@ class SandboxTest {
         String marker = "sandbox-probe-was-here";
         Path hostTmp = Path.of("/tmp", marker);
         Files.deleteIfExists(hostTmp);
-        List<Path> denied = List.of(DIR, Path.of("/usr"), Path.of("/etc"), repo, hostDir);
+        // A checkout under /tmp (CI systems clone there) lies, inside the sandbox, in the sandbox's own private
+        // /tmp: bubblewrap makes the way down to the package folder there, so a write to it lands in the
+        // sandbox's tmpfs and vanishes with it. The repository is then checked only for what matters: nothing
+        // reaches the machine (the marker test below), not for a refused write.
+        boolean repoInPrivateTmp = repo.startsWith("/tmp");
+        List<Path> denied = new ArrayList<>(List.of(DIR, Path.of("/usr"), Path.of("/etc"), hostDir));
+        if (!repoInPrivateTmp) {
+            denied.add(repo);
+        }
         List<String> args = new ArrayList<>(List.of("write"));
         denied.forEach(p -> args.add(p.toString()));
         String report;
@@ -109,7 +117,9 @@ class SandboxTest {
         }
         // Other folders of the machine are not there; of the repository, only the way down to the package folder
         // (its one entry "src"); the package folder is there, read-only.
-        assertTrue(report.contains("probe: list " + repo + ": LISTED 1 entries"), report);
+        if (!repoInPrivateTmp) {
+            assertTrue(report.contains("probe: list " + repo + ": LISTED 1 entries"), report);
+        }
         assertTrue(report.contains("probe: list " + hostDir + ": failed (ENOENT)"), report);
         assertTrue(report.contains("probe: list " + DIR + ": LISTED"), report);
         // Its own home and /tmp are writable, and private: nothing of them reaches the machine.
