@@ -21,6 +21,7 @@ import org.mcpcatalogue.diag.Diagnostic;
 import org.mcpcatalogue.importer.ImportException;
 import org.mcpcatalogue.importer.Imported;
 import org.mcpcatalogue.importer.Importer;
+import org.mcpcatalogue.importer.NpmPackage;
 import org.mcpcatalogue.importer.Sandbox;
 import org.mcpcatalogue.importer.ServerFacts;
 import org.mcpcatalogue.importer.StdioSource;
@@ -195,9 +196,13 @@ public final class BulkImport {
                 .or(() -> Optional.of("https://www.npmjs.com/package/" + e.packageName()));
         Optional<String> publisher = repository.filter(r -> r.startsWith("https://github.com/")).isPresent()
                 ? Optional.empty() : Optional.of(pkg.publisher(e.packageName()));
+        // The registry entry (npm, name, version, stdio, the environment the list had to set) from the package's
+        // own package.json: the pinned list names the package, its manifest says which version was installed.
+        List<Json.Obj> packages = NpmPackage.read(packageDir.resolve("package.json"))
+                .map(p -> List.of(p.entry(NpmPackage.environment(command)))).orElse(List.of());
         ServerFacts fromPackage = new ServerFacts(server.slugHint(), server.name(), publisher, repository,
                 pkg.homepage().or(server::homepage), pkg.description().or(server::description), List.of(), pkg.license(),
-                Optional.of("stdio"));
+                Optional.of("stdio"), packages, List.of());
         imported = new Imported(fromPackage, imported.tools(), imported.detail(), imported.kind(), imported.label(),
                 imported.notes());
         Optional<String> description = placeholder(e.slug()) ? pkg.description() : Optional.empty();

@@ -166,6 +166,21 @@ class BulkImportTest {
         assertTrue(good.contains("source: npm fake-good@1.0.0, live tools/list over stdio"), good);
         assertTrue(good.contains("repository: https://github.com/example/fake-good"), good);
         assertTrue(good.contains("license: MIT"), good);
+        assertTrue(good.contains("""
+                packages:
+                  - registry: npm
+                    name: fake-good
+                    version: 1.0.0
+                    transport: stdio
+                tools:
+                """), "the package entry names the installed package and version: " + good);
+        assertTrue(serverFile("fake-keyed").contains("""
+                    transport: stdio
+                    environmentVariables:
+                      - name: FAKE_API_KEY
+                        isRequired: true
+                        isSecret: true
+                """), "the environment the list had to set is in the package entry: " + serverFile("fake-keyed"));
         assertFalse(serverFile("fake-keyed").contains("placeholder"), "the placeholder never reaches the catalogue");
         assertFalse(Files.exists(catalogue.resolve("servers/fake-crash.yaml")));
         String text = Files.readString(report);
