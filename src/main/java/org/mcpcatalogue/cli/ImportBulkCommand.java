@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +22,7 @@ import org.mcpcatalogue.importer.bulk.StateFile;
 import org.mcpcatalogue.load.InputFiles;
 import org.mcpcatalogue.text.HiddenText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -85,16 +84,10 @@ public final class ImportBulkCommand implements Callable<Integer> {
             + " (how far an interrupted or running import has got).")
     boolean status;
 
-    @Option(names = "--verified", paramLabel = "YYYY-MM-DD", description = "The date recorded in verified (default: today, UTC).")
-    String verified;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
-            description = "The most one server's whole exchange may take (default: ${DEFAULT-VALUE}).")
-    String timeout;
 
-    @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "20s",
-            description = "The most one request may take (default: ${DEFAULT-VALUE}).")
-    String requestTimeout;
+    @Mixin
+    LiveImportOptions live;
 
     @Option(names = "--npm", paramLabel = "COMMAND", defaultValue = "npm", hidden = true,
             description = "The npm program (tests give a stand-in).")
@@ -117,9 +110,9 @@ public final class ImportBulkCommand implements Callable<Integer> {
             if (force && retryFailed) {
                 throw usage("give --force or --retry-failed, not both");
             }
-            Duration perRequest = ImportCommand.duration("--request-timeout", requestTimeout);
-            Duration overall = ImportCommand.duration("--timeout", timeout);
-            LocalDate date = date();
+            Duration perRequest = live.perRequest();
+            Duration overall = live.overall();
+            LocalDate date = live.date();
             Path listPath = Path.of(list);
             String text;
             try {
@@ -194,17 +187,6 @@ public final class ImportBulkCommand implements Callable<Integer> {
                 + (run.pending() > 0 ? "; run it without --status to go on" : ""));
         out.println("report: " + report);
         out.flush();
-    }
-
-    private LocalDate date() throws ImportException {
-        if (verified == null) {
-            return LocalDate.now(ZoneOffset.UTC);
-        }
-        try {
-            return LocalDate.parse(verified);
-        } catch (DateTimeParseException e) {
-            throw usage("--verified must be a date written YYYY-MM-DD, got " + verified);
-        }
     }
 
     private static ImportException usage(String message) {

@@ -6,15 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.mcpcatalogue.diag.Diagnostic;
 import org.mcpcatalogue.importer.Bubblewrap;
 import org.mcpcatalogue.importer.DockerSource;
@@ -32,6 +27,7 @@ import org.mcpcatalogue.load.InputFiles;
 import org.mcpcatalogue.text.HiddenText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -122,14 +118,8 @@ public final class ImportCommand implements Callable<Integer> {
                     + " source, instead of refusing the whole server.")
     boolean skipInvalidTools;
 
-    @Option(names = "--verified", paramLabel = "YYYY-MM-DD", description = "The import date recorded in verified (default: today, UTC).")
-    String verified;
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
-            description = "With --stdio: the most the whole exchange may take, e.g. 30s or 2m (default: ${DEFAULT-VALUE}).")
-    String timeout;
-    @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "20s",
-            description = "With --stdio: the most one request may take (default: ${DEFAULT-VALUE}).")
-    String requestTimeout;
+    @Mixin
+    LiveImportOptions live;
 
     @Spec
     CommandSpec spec;
@@ -145,7 +135,7 @@ public final class ImportCommand implements Callable<Integer> {
                 imported = Importer.withoutInvalidTools(imported);
             }
             Importer.Options options = new Importer.Options(Path.of(catalogue), catalogue, Optional.ofNullable(slug),
-                    facts(), date());
+                    facts(), live.date());
             Importer.Report report = new Importer().run(imported, options);
             print(report, out, err);
             return report.outcome() == Importer.Outcome.INVALID ? Main.INVALID : Main.OK;
@@ -164,8 +154,8 @@ public final class ImportCommand implements Callable<Integer> {
             if (input.isEmpty()) {
                 throw usage("--stdio needs the server's command after --, e.g. --stdio -- node path/to/node_modules/@scope/server/dist/index.js");
             }
-            Duration perRequest = duration("--request-timeout", requestTimeout);
-            Duration overall = duration("--timeout", timeout);
+            Duration perRequest = live.perRequest();
+            Duration overall = live.overall();
             return new StdioSource(input, sandbox(), perRequest, overall, Optional.ofNullable(source));
         }
         if (noSandbox || sandboxDir != null) {
@@ -220,17 +210,6 @@ public final class ImportCommand implements Callable<Integer> {
                 Optional.ofNullable(license), Optional.ofNullable(transport));
     }
 
-    private LocalDate date() throws ImportException {
-        if (verified == null) {
-            return LocalDate.now(ZoneOffset.UTC);
-        }
-        try {
-            return LocalDate.parse(verified);
-        } catch (DateTimeParseException e) {
-            throw usage("--verified must be a date written YYYY-MM-DD, got " + verified);
-        }
-    }
-
     private String text(String in) throws ImportException {
         try {
             byte[] bytes;
@@ -248,25 +227,6 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
-
-    static Duration duration(String option, String text) throws ImportException {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            throw usage(option + " must be a duration such as 500ms, 30s or 2m, got " + text);
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration d = switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofSeconds(n);
-        };
-        if (d.isZero()) {
-            throw usage(option + " must be more than zero");
-        }
-        return d;
-    }
 
     /**
      * Text for the terminal: each line with its control, bidi and other hidden characters escaped (as
