@@ -23,8 +23,12 @@ import org.mcpcatalogue.yaml.YamlNode;
  */
 final class Duplicates {
 
-    /** The existing file's slug and why it is the same server. */
-    record Match(String slug, String reason) {
+    /**
+     * The existing file's slug and why it is the same server. {@code sameServer} is false for a copy: mostly the
+     * same tool definitions under another repository and package (a fork or a republished package), which
+     * {@code validate} refuses as a duplicate but which is not the same server to update.
+     */
+    record Match(String slug, String reason, boolean sameServer) {
     }
 
     private Duplicates() {
@@ -68,12 +72,13 @@ final class Duplicates {
                 for (Json p : a.items()) {
                     if (packages.contains(key(p))) {
                         return Optional.of(new Match(other, "it lists the same package "
-                                + key(p).replaceFirst(":", " ")));
+                                + key(p).replaceFirst(":", " "), true));
                     }
                 }
             }
-            if (byPrints.isEmpty() && repository.isPresent()
-                    && JsonPaths.string(doc, "repository").map(Duplicates::normal).equals(repository)) {
+            boolean sameRepository = repository.isPresent()
+                    && JsonPaths.string(doc, "repository").map(Duplicates::normal).equals(repository);
+            if (byPrints.isEmpty() || (sameRepository && !byPrints.get().sameServer())) {
                 Set<String> theirs = new HashSet<>();
                 if (doc.get("tools").orElse(null) instanceof Json.Arr tools) {
                     for (Json t : tools.items()) {
@@ -85,7 +90,10 @@ final class Duplicates {
                 long shared = prints.stream().filter(theirs::contains).count();
                 int smaller = Math.min(prints.size(), theirs.size());
                 if (shared >= DuplicateServerCheck.MIN_SHARED && shared * 100 >= (long) DuplicateServerCheck.SHARED_PERCENT * smaller) {
-                    byPrints = Optional.of(new Match(other, "it has the same repository and " + shared + " of the same tool definitions"));
+                    byPrints = Optional.of(sameRepository
+                            ? new Match(other, "it has the same repository and " + shared + " of the same tool definitions", true)
+                            : new Match(other, shared + " of its " + theirs.size() + " tool definitions are identical to "
+                                    + shared + " of the " + prints.size() + " imported, under another repository and package", false));
                 }
             }
         }

@@ -62,6 +62,12 @@ public final class Importer {
             // The same server under another slug: update that file rather than create a second one.
             Optional<Duplicates.Match> match = Duplicates.find(options.catalogue(), slug, imported,
                     options.facts().or(imported.facts()));
+            if (match.isPresent() && !match.get().sameServer()) {
+                String other = join(join(options.catalogueDisplay(), "servers"), match.get().slug() + ".yaml");
+                throw new ImportException(display + " would duplicate " + other + ": " + match.get().reason()
+                        + " (a fork or a republished package); validate refuses two such files, so nothing was written."
+                        + " Add this package to " + other + " by hand if it is the same server, or leave it out", false);
+            }
             if (match.isPresent()) {
                 String other = join(join(options.catalogueDisplay(), "servers"), match.get().slug() + ".yaml");
                 found.add("updating " + other + " instead of creating " + display + ": " + match.get().reason());
@@ -174,7 +180,7 @@ public final class Importer {
         return problems;
     }
 
-    /** Validates the catalogue as it would be with the new text, in a scratch copy; returns the findings for that file. */
+    /** Validates the catalogue as it would be with the new text, in a scratch copy; returns the findings about that file. */
     private static List<Diagnostic> validate(Options options, String slug, String display, String text) throws ImportException {
         Path scratch = null;
         try {
@@ -195,7 +201,11 @@ public final class Importer {
             CatalogueValidator.Result result = new CatalogueValidator(LocalDate.now(ZoneOffset.UTC),
                     RulesLoader.bundledOr(options.catalogue().resolve("rules/classification.yaml")).levels().floors())
                     .validate(loaded);
-            return result.diagnostics().stream().filter(d -> d.location().file().equals(display)).toList();
+            // The new file's own findings, and any other file's finding that names it (a duplicate is reported at
+            // whichever of the two files comes second).
+            return result.diagnostics().stream()
+                    .filter(d -> d.location().file().equals(display) || (d.isError() && d.message().contains(display)))
+                    .toList();
         } catch (RulesException e) {
             throw new ImportException("cannot validate the new file: " + e.getMessage(), e);
         } catch (IOException e) {

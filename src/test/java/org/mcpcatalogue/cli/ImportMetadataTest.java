@@ -165,16 +165,21 @@ class ImportMetadataTest {
     }
 
     @Test
-    void aDuplicateImportedWithoutAnyMatchIsRefusedByValidation() throws IOException {
+    void aCopyUnderAnotherRepositoryIsRefusedNamingTheExistingFile() throws IOException {
         assertEquals(0, importTools(TOOLS_V1, "2026-11-20", FACTS).exitCode());
-        // Another repository (a fork), the same tools: not the same server to the importer, but validate's
-        // duplicate rule refuses the new file, naming the existing one.
-        CliRun fork = importTools(TOOLS_V1, "2026-11-21", "--slug", "fork", "--name", "Fork", "--repository",
-                "https://github.com/fork/files-mcp", "--description", DESCRIPTION);
-        assertEquals(Main.INVALID, fork.exitCode(), fork.out() + fork.err());
-        assertTrue(fork.out().contains("fork.yaml:10:3: error: duplicate server: 2 of its 2 tool definitions are identical to those of "
-                + catalogue + "/servers/acme-files.yaml"), fork.out());
-        assertEquals(List.of("acme-files.yaml"), files());
+        // Another repository (a fork or a republished package), the same tools: not the same server to update,
+        // and validate's duplicate rule would refuse the pair, so nothing is written. The slugs sort both ways:
+        // validate reports a duplicate at whichever file comes second.
+        for (String slug : List.of("fork", "a-fork")) {
+            CliRun fork = importTools(TOOLS_V1, "2026-11-21", "--slug", slug, "--name", "Fork", "--repository",
+                    "https://github.com/fork/files-mcp", "--description", DESCRIPTION);
+            assertEquals(Main.INVALID, fork.exitCode(), fork.out() + fork.err());
+            assertTrue(fork.err().contains(catalogue + "/servers/" + slug + ".yaml would duplicate " + catalogue
+                    + "/servers/acme-files.yaml: 2 of its 2 tool definitions are identical to 2 of the 2 imported, under"
+                    + " another repository and package"), fork.err());
+            assertEquals(List.of("acme-files.yaml"), files());
+        }
+        assertEquals(0, validate().errors(), validate().diagnostics().toString());
     }
 
     static final String TOOLS_V2 = TOOLS_V1.replace("\"required\": [\"path\"]}}]}",
