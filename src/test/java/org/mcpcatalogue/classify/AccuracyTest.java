@@ -45,7 +45,7 @@ class AccuracyTest {
      * splits are dev too, and the same rules agree on 2,257/2,415 = 93.5% of it. The floor is that, rounded down;
      * raise it, never lower it. The test split (the holdout) is frozen and is not measured here: no rule is tuned by it.
      */
-    static final double DEV_FLOOR = 0.935;
+    static final double DEV_FLOOR = 0.934;
 
     @Test
     void agreementWithTheDevSplitOfTheCatalogueSet() throws IOException {
