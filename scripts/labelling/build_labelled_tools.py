@@ -16,10 +16,12 @@ copies its definition verbatim:
   scaffold   the one-line description from the `#  name: description` comment above the
              tool in policylayer-scaffolds/<server>.yaml; no schema, no annotations.
   catalogue  title, description, inputSchema, outputSchema and annotations from
-             catalogue/servers/<stem>.yaml of this repository (judgements-catalogue-*.yaml,
+             catalogue/servers/<stem>.yaml of this repository (judgements-catalogue-*.yaml and judgements-holdout-*.yaml,
              every file matching that glob). These go to a second output file,
              labelled-catalogue.yaml, and each entry gets `split: dev` or `split: test`,
-             decided by the server stem alone (see split_of and docs/labelling.md).
+             decided by the judgements file (see split_of and docs/labelling.md).
+             A tool already in CATALOGUE_OUTPUT_FILE keeps the definition written
+             there (the one its labeller read), even if a later import changed it.
 
 Usage: build_labelled_tools.py REFERENCE_DIR OUTPUT_FILE [CATALOGUE_OUTPUT_FILE]
 
@@ -177,12 +179,16 @@ def build(ref):
     return entries
 
 
-def split_of(stem):
-    """dev or test, from the server's file stem alone, so that whole servers fall on one side.
+def split_of(origin):
+    """dev or test, from the judgements file alone, so that whole servers fall on one side.
 
-    Fixed before any result was looked at: test when the first 8 hex digits of the stem's
-    SHA-256, read as an integer, are 0 or 1 modulo 5 (about 40% of the servers)."""
-    return "test" if int(hashlib.sha256(stem.encode("utf-8")).hexdigest()[:8], 16) % 5 < 2 else "dev"
+    The test split is the holdout: judgements-holdout-*.yaml, the tools select_holdout.py chose
+    from servers nobody had labelled (holdout-3.tsv), labelled before any rule was changed for
+    classifier v3. Everything in judgements-catalogue-*.yaml is dev. The two earlier test splits
+    (a stem-hash rule: test when the first 8 hex digits of the stem's SHA-256 are 0 or 1 modulo 5)
+    were each measured once and reported (docs/labelling.md, "Test splits"); their misses were read
+    afterwards, so they are spent and belong to dev now."""
+    return "test" if origin.startswith("judgements-holdout-") else "dev"
 
 
 def catalogue_tools(stem, cache):
@@ -202,7 +208,8 @@ def catalogue_tools(stem, cache):
 
 
 def load_catalogue_judgements():
-    files = sorted(glob.glob(os.path.join(HERE, "judgements-catalogue-*.yaml")))
+    files = sorted(glob.glob(os.path.join(HERE, "judgements-catalogue-*.yaml"))
+                   + glob.glob(os.path.join(HERE, "judgements-holdout-*.yaml")))
     if not files:
         fail("no judgements-catalogue-*.yaml files next to the script")
     out = []
@@ -225,9 +232,25 @@ def load_catalogue_judgements():
     return out
 
 
-def build_catalogue(known_tools):
+def previous_definitions(path):
+    """The definitions the labellers read: (server, name) -> tool fields, from the catalogue set
+    already written at PATH (empty when there is none). A judgement keeps the definition it was
+    made on; a later import that changes or drops the tool in catalogue/servers/ does not move it."""
+    if not os.path.isfile(path):
+        return {}
+    with open(path, encoding="utf-8") as f:
+        doc = yaml.safe_load(f) or []
+    out = {}
+    for e in doc:
+        out[(e["server"], e["name"])] = {k: e[k] for k in ("name",) + CATALOGUE_FIELDS if k in e}
+    return out
+
+
+def build_catalogue(known_tools, previous=None):
     """The catalogue set. known_tools: (name, description) pairs already in labelled-tools.yaml,
-    which are refused here so that no tool is counted in both sets."""
+    which are refused here so that no tool is counted in both sets. previous: the definitions of an
+    earlier run (previous_definitions), kept for the tools it has."""
+    previous = previous or {}
     cache = {}
     entries = []
     seen = {}
@@ -237,7 +260,8 @@ def build_catalogue(known_tools):
         if key in seen:
             fail(f"duplicate judgement for catalogue tool {stem}/{name} (in {seen[key]} and {origin})")
         seen[key] = origin
-        t = catalogue_tools(stem, cache).get(name) or fail(f"{origin}: unknown catalogue tool {stem}/{name}")
+        t = previous.get(key) or catalogue_tools(stem, cache).get(name) \
+            or fail(f"{origin}: unknown catalogue tool {stem}/{name}")
         if (t["name"], t.get("description", "")) in known_tools:
             fail(f"{origin}: catalogue tool {stem}/{name} is already in labelled-tools.yaml")
         e = entry(stem, "catalogue", t["name"], t.get("description", ""), t.get("inputSchema"),
@@ -250,7 +274,7 @@ def build_catalogue(known_tools):
             at = [k for k, _ in items].index("label")
             items.insert(at, ("outputSchema", copy.deepcopy(t["outputSchema"])))
             e = dict(items)
-        e["split"] = split_of(stem)
+        e["split"] = split_of(origin)
         entries.append(e)
     return entries
 
@@ -296,7 +320,7 @@ CATALOGUE_HEADER = """\
 # Labelled development set of the catalogue's own tools (catalogue/servers/*.yaml).
 # Every label, reason and hard flag is a human judgement made by reading the tool (see
 # docs/labelling.md, "The catalogue set"); definitions are copied verbatim from the server
-# files. `split` is decided by the server stem alone (sha256 rule in build_labelled_tools.py):
+# files. `split` is decided by the judgements file (split_of in build_labelled_tools.py: the holdout is test):
 # the test split is frozen and no rule may be tuned by looking at its tools.
 # Regenerate with scripts/labelling/build_labelled_tools.py.
 """
@@ -320,7 +344,8 @@ def main():
         fail("usage: build_labelled_tools.py REFERENCE_DIR OUTPUT_FILE [CATALOGUE_OUTPUT_FILE]")
     entries = build(sys.argv[1])
     if len(sys.argv) == 4:
-        catalogue = build_catalogue({(e["name"], e["description"]) for e in entries})
+        catalogue = build_catalogue({(e["name"], e["description"]) for e in entries},
+                                    previous_definitions(sys.argv[3]))
     write(sys.argv[2], HEADER, entries)
     if len(sys.argv) == 4:
         write(sys.argv[3], CATALOGUE_HEADER, catalogue)

@@ -28,6 +28,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLSchema;
 
@@ -86,6 +88,14 @@ public final class SafeYaml {
         this.limits = limits;
         this.factory = new ScalarAwareYamlFactory(YAMLFactory.builder()
                 .yamlSchema(YAMLSchema.CORE)
+                // snakeyaml-engine stops at 3 MiB of code points unless told otherwise; our byte limit decides. Given
+                // settings replace Jackson's own, so the core schema is set here too; duplicate keys are left to our
+                // check (which names both positions), not to Jackson's strict detection that "false" would enable.
+                .loadSettings(LoadSettings.builder()
+                        .setSchema(new CoreSchema())
+                        .setAllowDuplicateKeys(true)
+                        .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(3L << 20, limits.maxBytes() * 2L)))
+                        .build())
                 .streamReadConstraints(StreamReadConstraints.builder()
                         // Our own depth check reports first, with a position; this is a backstop.
                         .maxNestingDepth(Math.max(limits.maxDepth() * 4, 200))

@@ -40,11 +40,12 @@ class AccuracyTest {
     }
 
     /**
-     * Agreement on the DEV split of the catalogue set (labelled-catalogue.yaml): 951/994 = 95.7% when classifier
-     * v2 was tuned on it. The floor is that, rounded down; raise it, never lower it. The test split is frozen and
-     * is not measured here: no rule is tuned by it.
+     * Agreement on the DEV split of the catalogue set (labelled-catalogue.yaml). Classifier v2 was tuned to 97.0% on
+     * the dev split of its day (1,486 tools); since the holdout (docs/labelling.md, "Test splits") the two spent test
+     * splits are dev too, and the same rules agree on 2,257/2,415 = 93.5% of it. The floor is that, rounded down;
+     * raise it, never lower it. The test split (the holdout) is frozen and is not measured here: no rule is tuned by it.
      */
-    static final double DEV_FLOOR = 0.95;
+    static final double DEV_FLOOR = 0.934;
 
     @Test
     void agreementWithTheDevSplitOfTheCatalogueSet() throws IOException {

@@ -32,6 +32,21 @@ class SafeYamlTest {
     }
 
     @Test
+    void aLargerByteLimitAlsoLiftsTheParsersOwnCodePointLimit() {
+        // snakeyaml-engine's default stops at 3 MiB of code points, below a 16 MiB limit a caller may choose.
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < (4 << 20); i++) {
+            text.append("- {n: ").append(i).append(", d: '").append("x".repeat(100)).append("'}\n");
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        SafeYaml.Result big = new SafeYaml(new SafeYaml.Limits(16 << 20, 50)).read("big.yaml", bytes);
+        assertEquals(List.of(), lines(big));
+        assertTrue(big.root().orElseThrow().toJson() instanceof Json.Arr a && a.items().size() > 30_000);
+        // The default limit (1 MiB) still refuses it, with its own message.
+        assertFalse(new SafeYaml().read("big.yaml", bytes).diagnostics().isEmpty());
+    }
+
+    @Test
     void keepsPositionsOfKeysAndValues() {
         YamlNode.Mapping root = (YamlNode.Mapping) read("a:\n  - x\n  - {b: 1}\n").root().orElseThrow();
         YamlNode.Entry a = root.entry("a").orElseThrow();
