@@ -48,10 +48,11 @@ done
 for file in "$ref"/policylayer-scaffolds/*.yaml; do
   stem=$(basename "$file" .yaml)
   slug=$stem
-  # Docker's "docker" entry is the Docker CLI; the scaffold's is ckreiling/mcp-server-docker.
+  # Docker's "docker" entry is the Docker CLI; the scaffold's is ckreiling/mcp-server-docker, so its facts are
+  # looked up by slug (the Docker CLI's publisher and repository are not this server's).
   [ "$stem" = docker ] && slug=mcp-server-docker
   # shellcheck disable=SC2046
-  $cat import --from scaffold --slug "$slug" --verified "$verified" --source "$scaffold_src: $stem" $(facts "$stem") "$file" \
+  $cat import --from scaffold --slug "$slug" --verified "$verified" --source "$scaffold_src: $stem" $(facts "$slug") "$file" \
     || echo "skipped scaffold $stem" >&2
 done
 
