@@ -127,10 +127,10 @@ class RulesLoaderTest {
     }
 
     @Test
-    void aComboOfOneGroupIsAnError() throws IOException {
-        String text = rules().replaceFirst("(?s)(combos:.*?all_of:\n      - \\[amount[^\n]*\n)      - \\[to,[^\n]*\n[^\n]*\n", "$1");
+    void aComboOfNoGroupIsAnError() throws IOException {
+        String text = rules().replaceFirst("(?s)(combos:.*?all_of:)\n      - \\[amount[^\n]*\n      - \\[to,[^\n]*\n[^\n]*\n", "$1 []\n");
         String message = error(text);
-        assertEquals(true, message.endsWith("error: all_of must be a list of at least two lists of field names"), message);
+        assertEquals(true, message.endsWith("error: all_of must be a list of at least one list of field names"), message);
     }
 
     @Test
