@@ -335,11 +335,19 @@ public final class Classifier {
         }
     }
 
-    /** {@link NameTokens#named}, or the last two words as a phrase ({@code recipientEmail} is named by recipient_email). */
+    /**
+     * {@link NameTokens#named}, or the last two words as a phrase ({@code recipientEmail} is named by recipient_email).
+     * A listed word of two letters names a property only whole: {@code to} is a recipient, {@code restrictTo} is not.
+     */
     private static boolean named(Set<String> names, String property) {
         List<String> words = NameTokens.split(property);
-        return NameTokens.named(property, names)
-                || (words.size() >= 2 && names.contains(words.get(words.size() - 2) + "_" + words.get(words.size() - 1)));
+        if (words.size() >= 2 && names.contains(words.get(words.size() - 2) + "_" + words.get(words.size() - 1))) {
+            return true;
+        }
+        if (names.contains(property.toLowerCase(java.util.Locale.ROOT))) {
+            return true;
+        }
+        return !words.isEmpty() && words.get(words.size() - 1).length() > 2 && names.contains(words.get(words.size() - 1));
     }
 
     /** Phrases that lower a category the schema or a verb gave: "Run a read-only SQL query" reads. */
@@ -424,6 +432,11 @@ public final class Classifier {
             if (!rules.actionFields().contains(p.getKey().toLowerCase(java.util.Locale.ROOT))
                     || !(p.getValue() instanceof Json.Obj prop)
                     || !(prop.get("enum").orElse(null) instanceof Json.Arr values)) {
+                continue;
+            }
+            if (prop.get("description").orElse(null) instanceof Json.Str d && rules.senses().actionFilters()
+                    .map(f -> f.matcher(d.value()).find()).orElse(false)) {
+                // "Return entities for the specified action": a filter of what a read returns, not an operation.
                 continue;
             }
             Category worst = null;

@@ -23,7 +23,7 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
      * that name no operation of the tool itself.
      */
     public record Senses(Set<String> weakVerbs, List<NounRule> nouns, List<CapRule> caps, Set<String> actionIgnore,
-                         List<ComboRule> combos, Map<String, Category> descriptionVerbs) {
+                         List<ComboRule> combos, Map<String, Category> descriptionVerbs, Optional<Pattern> actionFilters) {
     }
 
     /**

@@ -121,8 +121,10 @@ public final class RulesLoader {
         }
         Set<String> compounds = root.set("compounds");
         Node actions = root.map("actions");
-        actions.only("fields", "ignore");
+        actions.only("fields", "ignore", "filters");
         Set<String> actionIgnore = actions.has("ignore") ? actions.set("ignore") : Set.of();
+        Optional<Pattern> actionFilters = actions.has("filters")
+                ? Optional.of(pattern(actions.string("filters"), actions.at(actions.node("filters")))) : Optional.empty();
         Set<String> weakVerbs = root.has("weak_verbs") ? root.set("weak_verbs") : Set.of();
         for (String w : weakVerbs) {
             if (!verbs.containsKey(w)) {
@@ -243,7 +245,8 @@ public final class RulesLoader {
                         cues(poison.map("cues")), exemptions(poison.map("exemptions"), poison.map("cues"))),
                 new Rules.Flows(untrusted.set("nouns"), untrusted.set("verbs"), priv.set("nouns"), outbound.set("verbs")),
                 levels, callerCode,
-                new Rules.Senses(weakVerbs, nounRules, caps, actionIgnore, combos, descriptionVerbs));
+                new Rules.Senses(weakVerbs, nounRules, caps, actionIgnore, combos, descriptionVerbs,
+                        actionFilters));
     }
 
     /**
