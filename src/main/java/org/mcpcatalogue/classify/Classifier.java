@@ -441,7 +441,7 @@ public final class Classifier {
             }
             Category worst = null;
             String worstValue = null;
-            String worstObject = "";
+            List<String> read = new ArrayList<>();
             for (Json v : values.items()) {
                 if (!(v instanceof Json.Str str) || rules.senses().actionIgnore().contains(str.value())) {
                     continue;
@@ -453,11 +453,10 @@ public final class Classifier {
                     List<String> words = new ArrayList<>(NameTokens.split(str.value()));
                     words.addAll(name);
                     Optional<ObjectMatch> object = objectRule(verb.get(), words);
-                    if (object.isPresent()) {
+                    if (object.isPresent() && c.isPresent() && object.get().rule().category() != c.get()) {
                         c = Optional.of(object.get().rule().category());
-                    }
-                    if (c.isPresent() && (worst == null || c.get().compareTo(worst) > 0)) {
-                        worstObject = object.map(o -> " (on \"" + o.noun() + "\": " + o.rule().why() + ")").orElse("");
+                        read.add("\"" + str.value() + "\" on \"" + object.get().noun() + "\" is " + c.get().label() + ": "
+                                + object.get().rule().why());
                     }
                 }
                 if (c.isPresent() && (worst == null || c.get().compareTo(worst) > 0)) {
@@ -466,8 +465,8 @@ public final class Classifier {
                 }
             }
             if (worst != null) {
-                w.raise(worst, new Signal("schema", "\"" + p.getKey() + "\" can be \"" + worstValue + "\"" + worstObject
-                        + ": a tool that can do several things is as risky as the worst of them", worst.label()));
+                w.raise(worst, new Signal("schema", "\"" + p.getKey() + "\" can be \"" + worstValue + "\""
+                        + (read.isEmpty() ? "" : " (" + String.join("; ", read) + ")") + ": a tool that can do several things is as risky as the worst of them", worst.label()));
             }
         }
     }

@@ -49,7 +49,7 @@ class RulesLoaderTest {
     void anUnknownKeyIsAnError() throws IOException {
         String text = rules().replace("scores:\n", "scorez: 1\nscores:\n");
         assertEquals("rules.yaml:" + lineOf(text, "scorez") + ":1: error: unknown key \"scorez\" in the rules (allowed: version, scores,"
-                + " verbs, compounds, actions, objects, phrases, fields, documentation, server, poisoning, flows, levels, caller_code, weak_verbs, nouns, caps, combos)",
+                + " verbs, compounds, actions, objects, phrases, fields, documentation, server, poisoning, flows, levels, caller_code, weak_verbs, nouns, caps, combos, description_verbs)",
                 error(text));
     }
 
@@ -124,6 +124,14 @@ class RulesLoaderTest {
         String text = rules().replace("weak_verbs: [log,", "weak_verbs: [logz, log,");
         assertEquals("rules.yaml:" + lineOf(text, "weak_verbs: [logz") + ":13: error: weak verb \"logz\" is not listed under verbs",
                 error(text));
+    }
+
+    @Test
+    void aDescriptionVerbThatIsAlsoAVerbIsAnError() throws IOException {
+        String text = rules().replace("description_verbs:\n  Read: [return]", "description_verbs:\n  Read: [return, get]");
+        String message = error(text);
+        assertEquals(true, message.endsWith("error: description verb \"get\" is listed twice (under verbs or description_verbs)"),
+                message);
     }
 
     @Test
