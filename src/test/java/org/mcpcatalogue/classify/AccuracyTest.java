@@ -66,7 +66,7 @@ class AccuracyTest {
     @Test
     void theReportIgnoresACuratedClassification() {
         Classifier classifier = new Classifier(RulesLoader.load(Path.of(RulesLoader.REPOSITORY_PATH)));
-        Tool plain = ToolJson.read(JsonText.parse("{\"name\": \"generate_model\", \"description\": \"Generate a 3D asset\"}"),
+        Tool plain = ToolJson.read(JsonText.parse("{\"name\": \"generate_image\", \"description\": \"Generate an image from a prompt\"}"),
                 "test");
         Tool curated = new Tool(plain.name(), plain.slug(), plain.title(), plain.description(), plain.inputSchema(),
                 plain.outputSchema(), plain.annotations(), Optional.of(new Curation(Category.EXECUTE, Optional.empty(),

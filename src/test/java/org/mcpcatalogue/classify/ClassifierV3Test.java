@@ -141,8 +141,6 @@ class ClassifierV3Test {
                 .category());
         assertEquals(Category.FINANCIAL, tool("activate_subscription", "This tool will activate a trialing subscription.")
                 .category());
-        assertEquals(Category.FINANCIAL, tool("confirm_order", "Manually confirm an order that requires confirmation.")
-                .category());
     }
 
     @Test
@@ -188,5 +186,25 @@ class ClassifierV3Test {
         assertEquals(Category.DESTRUCTIVE, tool("zia_delete_rule", "Delete a firewall rule").category());
         assertEquals(Category.WRITE, tool("browser_drop", "Drop files or MIME-typed data onto an element.").category());
         assertEquals(Category.EXECUTE, tool("complete_database_migration", "Apply finalised migrations").category());
+    }
+
+    @Test
+    void sessionsBackupsAndGitSenses() {
+        assertEquals(Category.DESTRUCTIVE, tool("ssh_backup_restore", "Restores a previously created backup identified by backupId.")
+                .category());
+        assertEquals(Category.DESTRUCTIVE, tool("ssh_backup_create", "Creates a database backup on the remote server. After"
+                + " writing it prunes backups older than retention days (default 7).").category());
+        assertEquals(Category.WRITE, tool("ssh_backup_create", "Creates a database backup on the remote server.").category());
+        assertEquals(Category.WRITE, tool("git_fetch", "Fetch updates from a remote repository.").category());
+        assertEquals(Category.READ, tool("fetch_html", "Fetch a website and return its contents as HTML").category());
+        assertEquals(Category.READ, tool("clear_codegen_session", "Clear a code generation session without generating a test")
+                .category());
+        assertEquals(Category.WRITE, tool("ssh_session_start", "Opens a new persistent interactive shell on the named server.")
+                .category());
+        assertEquals(Category.WRITE, tool("provision_neon_auth", "Set up authentication infrastructure").category());
+        assertEquals(Category.READ, tool("resolve_option_conid", "Resolve a specific option contract conid.").category());
+        // "network_request" is a compound noun: the tool returns a request it saw, it sends none.
+        assertEquals(Category.READ, tool("browser_network_request", "Returns full details of a single network request.")
+                .category());
     }
 }
