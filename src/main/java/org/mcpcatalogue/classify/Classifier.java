@@ -60,7 +60,7 @@ public final class Classifier {
             w.signals.add(new Signal("name", "verb \"" + verb.get() + "\"", w.category.label()));
         } else if (!described.isEmpty()) {
             verb = Optional.of(described.get(0));
-            w.category = rules.verb(verb.get()).orElseThrow();
+            w.category = describedVerb(verb.get());
             w.confidence = Confidence.MEDIUM;
             w.signals.add(new Signal("description", "no verb in the name; the description starts with \""
                     + verb.get() + "\"", w.category.label()));
@@ -71,7 +71,7 @@ public final class Classifier {
             objects(verb.get(), tokens, w);
             alsoDescribed(verb.get(), described, w);
         }
-        actions(tool.inputProperties(), w);
+        actions(tool.inputProperties(), tokens, w);
         // Fields that together say what the tool does (an amount with a recipient) come before the prose.
         combos(tool.inputProperties(), w);
         phrases(tool.description(), w);
@@ -218,7 +218,7 @@ public final class Classifier {
         }
         if (!described.isEmpty() && !described.get(0).equals(weak)) {
             String d = described.get(0);
-            w.category = rules.verb(d).orElseThrow();
+            w.category = describedVerb(d);
             w.confidence = Confidence.MEDIUM;
             w.signals.add(new Signal("description", "\"" + weak + "\" in the name can be a noun; the description starts with \""
                     + d + "\"", w.category.label()));
@@ -259,7 +259,8 @@ public final class Classifier {
             if (lower.equals(",") || lower.equals("and") || lower.equals("or")) {
                 continue;
             }
-            Optional<String> verb = NameTokens.baseForms(word).stream().filter(f -> rules.verb(f).isPresent()).findFirst();
+            Optional<String> verb = NameTokens.baseForms(word).stream()
+                    .filter(f -> rules.verb(f).isPresent() || rules.senses().descriptionVerbs().containsKey(f)).findFirst();
             if (!expectVerb || verb.isEmpty()) {
                 break;
             }
@@ -279,7 +280,7 @@ public final class Classifier {
             return;
         }
         for (String d : described) {
-            Category c = rules.verb(d).orElseThrow();
+            Category c = describedVerb(d);
             if (c == Category.DESTRUCTIVE) {
                 // "Adds, removes, or replaces tags" edits a collection; a destroying tool says so in its name or
                 // in a destructive phrase.
@@ -290,19 +291,29 @@ public final class Classifier {
         }
     }
 
-    /** A name with no verb: its head noun may say what it does ({@code nx_docs} returns documentation). */
+    /**
+     * A verb as a description starts with it: a verb of {@code verbs}, or a word that is a verb only there
+     * ({@code description_verbs}: "Returns the most recent log entries").
+     */
+    private Category describedVerb(String word) {
+        return rules.verb(word).orElseGet(() -> rules.senses().descriptionVerbs().get(word));
+    }
+
+    /**
+     * A name with no verb: its head noun may say what it does ({@code nx_docs} returns documentation); failing that,
+     * the nearest earlier word that is such a noun ({@code maps_direction_walking} returns directions).
+     */
     private void nounName(List<String> tokens, Work w) {
-        if (tokens.isEmpty()) {
-            return;
-        }
-        String head = tokens.get(tokens.size() - 1);
-        for (Rules.NounRule rule : rules.senses().nouns()) {
-            if (rule.nouns().contains(head)) {
-                w.category = rule.category();
-                w.confidence = Confidence.MEDIUM;
-                w.signals.add(new Signal("name", "no verb in the name; its head noun \"" + head + "\": " + rule.why(),
-                        rule.category().label()));
-                return;
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            String word = tokens.get(i);
+            for (Rules.NounRule rule : rules.senses().nouns()) {
+                if (rule.nouns().contains(word)) {
+                    w.category = rule.category();
+                    w.confidence = Confidence.MEDIUM;
+                    w.signals.add(new Signal("name", "no verb in the name; " + (i == tokens.size() - 1 ? "its head noun \""
+                            : "its noun \"") + word + "\": " + rule.why(), rule.category().label()));
+                    return;
+                }
             }
         }
     }
@@ -324,11 +335,19 @@ public final class Classifier {
         }
     }
 
-    /** {@link NameTokens#named}, or the last two words as a phrase ({@code recipientEmail} is named by recipient_email). */
+    /**
+     * {@link NameTokens#named}, or the last two words as a phrase ({@code recipientEmail} is named by recipient_email).
+     * A listed word of two letters names a property only whole: {@code to} is a recipient, {@code restrictTo} is not.
+     */
     private static boolean named(Set<String> names, String property) {
         List<String> words = NameTokens.split(property);
-        return NameTokens.named(property, names)
-                || (words.size() >= 2 && names.contains(words.get(words.size() - 2) + "_" + words.get(words.size() - 1)));
+        if (words.size() >= 2 && names.contains(words.get(words.size() - 2) + "_" + words.get(words.size() - 1))) {
+            return true;
+        }
+        if (names.contains(property.toLowerCase(java.util.Locale.ROOT))) {
+            return true;
+        }
+        return !words.isEmpty() && words.get(words.size() - 1).length() > 2 && names.contains(words.get(words.size() - 1));
     }
 
     /** Phrases that lower a category the schema or a verb gave: "Run a read-only SQL query" reads. */
@@ -350,6 +369,23 @@ public final class Classifier {
 
     /** A verb acting on a listed noun refines the verb's category (it may make it stricter or milder). */
     private void objects(String verb, List<String> tokens, Work w) {
+        Optional<ObjectMatch> match = objectRule(verb, tokens);
+        if (match.isPresent()) {
+            Rules.ObjectRule rule = match.get().rule();
+            Signal signal = new Signal("name", "\"" + verb + "\" acting on \"" + match.get().noun() + "\": " + rule.why(),
+                    rule.category().label());
+            if (rule.category() != w.category) {
+                w.category = rule.category();
+                w.signals.add(signal);
+            }
+        }
+    }
+
+    record ObjectMatch(Rules.ObjectRule rule, String noun) {
+    }
+
+    /** The first object rule for {@code verb} whose noun the words after the verb name. */
+    private Optional<ObjectMatch> objectRule(String verb, List<String> tokens) {
         int verbAt = tokens.indexOf(verb.contains("_") ? verb.substring(0, verb.indexOf('_')) : verb);
         List<String> rest = tokens.subList(Math.max(0, verbAt + 1), tokens.size());
         for (Rules.ObjectRule rule : rules.objects()) {
@@ -358,15 +394,10 @@ public final class Classifier {
             }
             Optional<String> noun = rule.anyWord() ? anyNoun(rest, rule.nouns()) : headNoun(tokens, verbAt, rule.nouns());
             if (noun.isPresent()) {
-                Signal signal = new Signal("name", "\"" + verb + "\" acting on \"" + noun.get() + "\": " + rule.why(),
-                        rule.category().label());
-                if (rule.category() != w.category) {
-                    w.category = rule.category();
-                    w.signals.add(signal);
-                }
-                return;
+                return Optional.of(new ObjectMatch(rule, noun.get()));
             }
         }
+        return Optional.empty();
     }
 
     /** The head noun: the name's last word, or its last two words as one, when they come after the verb. */
@@ -396,29 +427,46 @@ public final class Classifier {
      * A tool that takes an operation as an argument ({@code method: [get, update, delete]}) can do the worst of
      * them; the worst operation's verb raises the category.
      */
-    private void actions(Json.Obj props, Work w) {
+    private void actions(Json.Obj props, List<String> name, Work w) {
         for (Map.Entry<String, Json> p : props.members().entrySet()) {
             if (!rules.actionFields().contains(p.getKey().toLowerCase(java.util.Locale.ROOT))
                     || !(p.getValue() instanceof Json.Obj prop)
                     || !(prop.get("enum").orElse(null) instanceof Json.Arr values)) {
                 continue;
             }
+            if (prop.get("description").orElse(null) instanceof Json.Str d && rules.senses().actionFilters()
+                    .map(f -> f.matcher(d.value()).find()).orElse(false)) {
+                // "Return entities for the specified action": a filter of what a read returns, not an operation.
+                continue;
+            }
             Category worst = null;
             String worstValue = null;
+            List<String> read = new ArrayList<>();
             for (Json v : values.items()) {
                 if (!(v instanceof Json.Str str) || rules.senses().actionIgnore().contains(str.value())) {
                     continue;
                 }
                 Optional<String> verb = nameVerb(NameTokens.split(str.value()));
                 Optional<Category> c = verb.flatMap(rules::verb);
+                if (verb.isPresent()) {
+                    // The operation acts on the tool's object: "remove" on ssh_alias removes an alias (Write).
+                    List<String> words = new ArrayList<>(NameTokens.split(str.value()));
+                    words.addAll(name);
+                    Optional<ObjectMatch> object = objectRule(verb.get(), words);
+                    if (object.isPresent() && c.isPresent() && object.get().rule().category() != c.get()) {
+                        c = Optional.of(object.get().rule().category());
+                        read.add("\"" + str.value() + "\" on \"" + object.get().noun() + "\" is " + c.get().label() + ": "
+                                + object.get().rule().why());
+                    }
+                }
                 if (c.isPresent() && (worst == null || c.get().compareTo(worst) > 0)) {
                     worst = c.get();
                     worstValue = str.value();
                 }
             }
             if (worst != null) {
-                w.raise(worst, new Signal("schema", "\"" + p.getKey() + "\" can be \"" + worstValue
-                        + "\": a tool that can do several things is as risky as the worst of them", worst.label()));
+                w.raise(worst, new Signal("schema", "\"" + p.getKey() + "\" can be \"" + worstValue + "\""
+                        + (read.isEmpty() ? "" : " (" + String.join("; ", read) + ")") + ": a tool that can do several things is as risky as the worst of them", worst.label()));
             }
         }
     }

@@ -23,7 +23,7 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
      * that name no operation of the tool itself.
      */
     public record Senses(Set<String> weakVerbs, List<NounRule> nouns, List<CapRule> caps, Set<String> actionIgnore,
-                         List<ComboRule> combos) {
+                         List<ComboRule> combos, Map<String, Category> descriptionVerbs, Optional<Pattern> actionFilters) {
     }
 
     /**
@@ -33,7 +33,10 @@ public record Rules(Map<Category, Integer> baseScores, int maxScore, Map<String,
     public record ComboRule(Category category, String why, Set<Category> from, List<Set<String>> allOf) {
     }
 
-    /** A name with no verb whose last word is one of {@code nouns} gets {@code category}. */
+    /**
+     * A name with no verb whose last word is one of {@code nouns} gets {@code category}; failing that, the nearest
+     * earlier word of the name that is one ({@code maps_direction_walking}).
+     */
     public record NounRule(Category category, String why, Set<String> nouns) {
     }
 

@@ -80,7 +80,7 @@ public final class RulesLoader {
     private Rules rules(Node root) {
         root.only("version", "scores", "verbs", "compounds", "actions", "objects", "phrases", "fields", "documentation", "server",
                 "poisoning", "flows", "levels", "caller_code",
-                "weak_verbs", "nouns", "caps", "combos");
+                "weak_verbs", "nouns", "caps", "combos", "description_verbs");
         if (!(root.scalar("version") instanceof Json.Num n) || n.value().intValue() != 1) {
             throw root.error("version", "version must be 1");
         }
@@ -106,10 +106,25 @@ public final class RulesLoader {
             }
         }
 
+        Map<String, Category> descriptionVerbs = new LinkedHashMap<>();
+        if (root.has("description_verbs")) {
+            Node node = root.map("description_verbs");
+            for (YamlNode.Entry e : node.mapping.entries()) {
+                Category c = category(e.key(), node.at(e.value()));
+                for (String word : strings(e.value(), e.key())) {
+                    if (verbs.containsKey(word) || descriptionVerbs.putIfAbsent(word, c) != null) {
+                        throw new RulesException(node.at(e.value()), "description verb \"" + word
+                                + "\" is listed twice (under verbs or description_verbs)");
+                    }
+                }
+            }
+        }
         Set<String> compounds = root.set("compounds");
         Node actions = root.map("actions");
-        actions.only("fields", "ignore");
+        actions.only("fields", "ignore", "filters");
         Set<String> actionIgnore = actions.has("ignore") ? actions.set("ignore") : Set.of();
+        Optional<Pattern> actionFilters = actions.has("filters")
+                ? Optional.of(pattern(actions.string("filters"), actions.at(actions.node("filters")))) : Optional.empty();
         Set<String> weakVerbs = root.has("weak_verbs") ? root.set("weak_verbs") : Set.of();
         for (String w : weakVerbs) {
             if (!verbs.containsKey(w)) {
@@ -131,8 +146,8 @@ public final class RulesLoader {
                 for (String label : strings(c.node("from"), "from")) {
                     from.add(category(label, c.at(c.node("from"))));
                 }
-                if (!(c.node("all_of") instanceof YamlNode.Sequence groups) || groups.items().size() < 2) {
-                    throw c.error("all_of", "all_of must be a list of at least two lists of field names");
+                if (!(c.node("all_of") instanceof YamlNode.Sequence groups) || groups.items().isEmpty()) {
+                    throw c.error("all_of", "all_of must be a list of at least one list of field names");
                 }
                 List<Set<String>> allOf = new ArrayList<>();
                 for (YamlNode g : groups.items()) {
@@ -230,7 +245,8 @@ public final class RulesLoader {
                         cues(poison.map("cues")), exemptions(poison.map("exemptions"), poison.map("cues"))),
                 new Rules.Flows(untrusted.set("nouns"), untrusted.set("verbs"), priv.set("nouns"), outbound.set("verbs")),
                 levels, callerCode,
-                new Rules.Senses(weakVerbs, nounRules, caps, actionIgnore, combos));
+                new Rules.Senses(weakVerbs, nounRules, caps, actionIgnore, combos, descriptionVerbs,
+                        actionFilters));
     }
 
     /**

@@ -21,10 +21,10 @@ import org.mcpcatalogue.model.Tool;
 class AccuracyTest {
 
     /**
-     * The agreement the rules reached when these floors were last raised (203/236 overall, 94/97 on the tools
-     * not marked hard); raise them as the rules improve, never lower them to let a change through.
+     * The agreement the rules reached when these floors were last raised (212/236 overall with classifier v3, 94/97 on
+     * the tools not marked hard); raise them as the rules improve, never lower them to let a change through.
      */
-    static final double FLOOR = 0.86;
+    static final double FLOOR = 0.89;
     static final double FLOOR_NOT_HARD = 0.96;
 
     @Test
@@ -42,10 +42,11 @@ class AccuracyTest {
     /**
      * Agreement on the DEV split of the catalogue set (labelled-catalogue.yaml). Classifier v2 was tuned to 97.0% on
      * the dev split of its day (1,486 tools); since the holdout (docs/labelling.md, "Test splits") the two spent test
-     * splits are dev too, and the same rules agree on 2,257/2,415 = 93.5% of it. The floor is that, rounded down;
-     * raise it, never lower it. The test split (the holdout) is frozen and is not measured here: no rule is tuned by it.
+     * splits are dev too, and the same rules agreed on 2,257/2,415 = 93.5% of it; classifier v3 raised that to
+     * 2,340/2,415 = 96.89%. The floor is that, rounded down (96.8%); raise it, never lower it. The test split (the
+     * holdout) is frozen and is not measured here: no rule is tuned by it.
      */
-    static final double DEV_FLOOR = 0.934;
+    static final double DEV_FLOOR = 0.968;
 
     @Test
     void agreementWithTheDevSplitOfTheCatalogueSet() throws IOException {
@@ -66,7 +67,7 @@ class AccuracyTest {
     @Test
     void theReportIgnoresACuratedClassification() {
         Classifier classifier = new Classifier(RulesLoader.load(Path.of(RulesLoader.REPOSITORY_PATH)));
-        Tool plain = ToolJson.read(JsonText.parse("{\"name\": \"generate_model\", \"description\": \"Generate a 3D asset\"}"),
+        Tool plain = ToolJson.read(JsonText.parse("{\"name\": \"generate_image\", \"description\": \"Generate an image from a prompt\"}"),
                 "test");
         Tool curated = new Tool(plain.name(), plain.slug(), plain.title(), plain.description(), plain.inputSchema(),
                 plain.outputSchema(), plain.annotations(), Optional.of(new Curation(Category.EXECUTE, Optional.empty(),

@@ -49,7 +49,7 @@ class RulesLoaderTest {
     void anUnknownKeyIsAnError() throws IOException {
         String text = rules().replace("scores:\n", "scorez: 1\nscores:\n");
         assertEquals("rules.yaml:" + lineOf(text, "scorez") + ":1: error: unknown key \"scorez\" in the rules (allowed: version, scores,"
-                + " verbs, compounds, actions, objects, phrases, fields, documentation, server, poisoning, flows, levels, caller_code, weak_verbs, nouns, caps, combos)",
+                + " verbs, compounds, actions, objects, phrases, fields, documentation, server, poisoning, flows, levels, caller_code, weak_verbs, nouns, caps, combos, description_verbs)",
                 error(text));
     }
 
@@ -127,10 +127,18 @@ class RulesLoaderTest {
     }
 
     @Test
-    void aComboOfOneGroupIsAnError() throws IOException {
-        String text = rules().replaceFirst("(?s)(combos:.*?all_of:\n      - \\[amount[^\n]*\n)      - \\[to,[^\n]*\n[^\n]*\n", "$1");
+    void aDescriptionVerbThatIsAlsoAVerbIsAnError() throws IOException {
+        String text = rules().replace("description_verbs:\n  Read: [return]", "description_verbs:\n  Read: [return, get]");
         String message = error(text);
-        assertEquals(true, message.endsWith("error: all_of must be a list of at least two lists of field names"), message);
+        assertEquals(true, message.endsWith("error: description verb \"get\" is listed twice (under verbs or description_verbs)"),
+                message);
+    }
+
+    @Test
+    void aComboOfNoGroupIsAnError() throws IOException {
+        String text = rules().replaceFirst("(?s)(combos:.*?all_of:)\n      - \\[amount[^\n]*\n      - \\[to,[^\n]*\n[^\n]*\n", "$1 []\n");
+        String message = error(text);
+        assertEquals(true, message.endsWith("error: all_of must be a list of at least one list of field names"), message);
     }
 
     @Test
