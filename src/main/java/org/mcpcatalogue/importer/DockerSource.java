@@ -61,7 +61,7 @@ public final class DockerSource implements ImportSource {
         ServerFacts facts = new ServerFacts(id, JsonPaths.string(server, "about", "title").or(() -> id),
                 repository.flatMap(Merge::githubOwner), repository, Optional.empty(),
                 JsonPaths.string(server, "about", "description"), JsonPaths.strings(server, "meta", "tags"),
-                Optional.empty(), transport);
+                Optional.empty(), transport, packages(server), remotes(server));
         List<String> notes = new ArrayList<>();
         Path toolsJson = dir.resolve("tools.json");
         List<Json.Obj> tools = new ArrayList<>();
@@ -156,5 +156,69 @@ public final class DockerSource implements ImportSource {
             schema.put("required", new Json.Arr(required));
         }
         return new Json.Obj(schema);
+    }
+
+    /**
+     * The entry's image as a {@code packages} entry: registry {@code oci}, the image name, its tag as the version when
+     * the catalog pins one, transport stdio, and the environment the catalog's {@code config} asks for: each
+     * {@code secrets} entry's variable (required and secret) and each {@code env} variable (not secret). Values and
+     * examples are never kept.
+     */
+    static List<Json.Obj> packages(Json server) {
+        Optional<String> image = JsonPaths.string(server, "image");
+        if (image.isEmpty()) {
+            return List.of();
+        }
+        String name = image.get();
+        Optional<String> version = Optional.empty();
+        int colon = name.lastIndexOf(':');
+        if (colon > name.lastIndexOf('/')) {
+            version = Optional.of(name.substring(colon + 1));
+            name = name.substring(0, colon);
+        }
+        java.util.Map<String, Json> m = new java.util.LinkedHashMap<>();
+        m.put("registry", Json.str("oci"));
+        m.put("name", Json.str(name));
+        version.ifPresent(v -> m.put("version", Json.str(v)));
+        m.put("transport", Json.str("stdio"));
+        java.util.Map<String, Json.Obj> env = new java.util.LinkedHashMap<>();
+        if (JsonPaths.at(server, "config", "secrets").orElse(null) instanceof Json.Arr secrets) {
+            for (Json secret : secrets.items()) {
+                JsonPaths.string(secret, "env").ifPresent(n -> env.putIfAbsent(n, variable(n, true)));
+            }
+        }
+        if (JsonPaths.at(server, "config", "env").orElse(null) instanceof Json.Arr vars) {
+            for (Json v : vars.items()) {
+                JsonPaths.string(v, "name").ifPresent(n -> env.putIfAbsent(n, variable(n, false)));
+            }
+        }
+        if (!env.isEmpty()) {
+            m.put("environmentVariables", new Json.Arr(new ArrayList<>(env.values())));
+        }
+        return List.of(new Json.Obj(m));
+    }
+
+    private static Json.Obj variable(String name, boolean secret) {
+        java.util.Map<String, Json> e = new java.util.LinkedHashMap<>();
+        e.put("name", Json.str(name));
+        if (secret) {
+            e.put("isRequired", Json.TRUE);
+        }
+        e.put("isSecret", new Json.Bool(secret));
+        return new Json.Obj(e);
+    }
+
+    /** A remote entry's {@code remote.url} and {@code remote.transport_type} as a {@code remotes} entry. */
+    static List<Json.Obj> remotes(Json server) {
+        Optional<String> url = JsonPaths.string(server, "remote", "url");
+        Optional<String> type = JsonPaths.string(server, "remote", "transport_type")
+                .filter(t -> t.equals("streamable-http") || t.equals("sse"));
+        if (url.isEmpty() || type.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, Json> m = new java.util.LinkedHashMap<>();
+        m.put("url", Json.str(url.get()));
+        m.put("transport", Json.str(type.get()));
+        return List.of(new Json.Obj(m));
     }
 }

@@ -233,6 +233,17 @@ class ImportCommandTest {
     }
 
     @Test
+    void aDockerRemoteEntryKeepsItsUrlAndTransport() throws IOException {
+        CliRun run = CliRun.of("import", "--catalogue", catalogue.toString(), "--from", "docker", "--verified",
+                "2026-11-20", RES + "docker/example-remote");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        Server s = server("example-remote");
+        assertEquals(List.of("https://mcp.example.com/mcp streamable-http"),
+                s.remotes().stream().map(r -> r.url() + " " + r.transport().label()).toList());
+        assertEquals(List.of(), s.packages(), "a remote entry has no image");
+    }
+
+    @Test
     void dockerEntryArgumentsBecomeAJsonSchema() throws IOException {
         CliRun run = CliRun.of("import", "--catalogue", catalogue.toString(), "--from", "docker", "--verified",
                 "2026-11-20", RES + "docker/buildkite");
@@ -244,6 +255,12 @@ class ImportCommandTest {
         assertEquals(List.of("devops"), s.tags());
         assertEquals("stdio", s.transport().orElseThrow().label());
         assertEquals("Docker MCP catalog (docker/mcp-registry, MIT): buildkite", s.source());
+        // The image is the package; the catalog's secret is a required, secret variable, and no value is kept.
+        assertEquals(List.of(new org.mcpcatalogue.model.Package("oci", "mcp/buildkite", java.util.Optional.empty(),
+                        s.transport(), List.of(new org.mcpcatalogue.model.Package.EnvironmentVariable("BUILDKITE_API_TOKEN",
+                                java.util.Optional.empty(), java.util.Optional.of(true), java.util.Optional.of(true))))),
+                s.packages());
+        assertFalse(Files.readString(catalogue.resolve("servers/buildkite.yaml")).contains("bkua_"), "examples are never kept");
         Tool build = s.tool("create_build").orElseThrow();
         assertEquals(JsonText.canonical(JsonText.parse("""
                 {"type": "object", "properties": {
