@@ -296,7 +296,7 @@ public final class SearchIndexBuilder {
                 b.append(']');
             }
             b.append("},\"x\":{");
-            List<String> names = exactByShard.getOrDefault(i, List.of());
+            List<String> names = exactByShard.getOrDefault(i, new ArrayList<>());
             names.sort(null);
             first = true;
             for (String name : names) {
