@@ -3,7 +3,7 @@
  * search/ (org.mcpcatalogue.render.search.SearchIndexBuilder; the format is in docs/search.md).
  *
  * The search page has:
- *   <body data-index="/search/" data-base="">
+ *   <body data-index="./" data-base="..">     (relative, so the page works from file:// and under a sub-path)
  *   <form id="search-form" role="search" action="…/search/" method="get">
  *     <input id="search-input" type="search" name="q">
  *     checkboxes name="category" and name="risk", <select id="search-server" name="server">
@@ -385,9 +385,10 @@
   }
 
   // A link from the index is used only if it is a root-relative path (never "//host" or "javascript:").
+  // From file:// a folder does not open its index.html, so the link names it.
   function href(u) {
     if (typeof u !== 'string' || u.charAt(0) !== '/' || u.charAt(1) === '/') return null;
-    return base + u;
+    return base + u + (window.location.protocol === 'file:' && u.charAt(u.length - 1) === '/' ? 'index.html' : '');
   }
 
   function badge(kind, value, known, text) {

@@ -86,8 +86,7 @@ final class OtherPages {
                 "page", Views.page(config, "search/", "Search MCP servers and tools · " + config.name(),
                         "Search " + report.servers().size() + " MCP servers and " + report.tools().size()
                                 + " tools by name, server, description, category and risk level.",
-                        "website", List.of(), List.of("search.js")),
-                "indexUrl", config.link("search/"),
+                        "website", List.of(), List.of()),
                 "servers", Views.plural(report.servers().size(), "server", "servers"),
                 "tools", Views.plural(report.tools().size(), "tool", "tools"),
                 "categories", java.util.Arrays.stream(Category.values()).map(c -> map("label", c.label(),
