@@ -114,12 +114,12 @@ public final class SearchIndexBuilder {
     private boolean finished;
 
     /**
-     * @param dir     the folder below the site root, e.g. {@code search/}
+     * @param dir     the folder below the site root, e.g. {@code search/} (empty: the root)
      * @param sink    where each file goes as soon as it is complete
      * @param options block and shard sizes
      */
     public SearchIndexBuilder(String dir, SiteRenderer.Sink sink, Options options) {
-        this.dir = dir.endsWith("/") ? dir : dir + "/";
+        this.dir = dir.isEmpty() || dir.endsWith("/") ? dir : dir + "/";
         this.sink = sink;
         this.options = options;
     }
