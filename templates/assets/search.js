@@ -503,13 +503,20 @@
 
   var generation = 0;
 
+  // performance marks "search-start" and "search-ready" time each search (bench/search-scale.sh reads them).
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark(name);
+  }
+
   function ready(st) {
     list.setAttribute('data-for', queryString(st));
     list.setAttribute('data-state', 'ready');
+    mark('search-ready');
   }
 
   function run(st) {
     var mine = ++generation;
+    mark('search-start');
     list.setAttribute('data-state', 'loading');
     if (isEmpty(st)) {
       list.textContent = '';
