@@ -15,7 +15,8 @@
  * Every index file is a script that calls window.__mcpSearch(key, data), loaded with a <script> element, so
  * search works from file:// as well as from any static server, with no request elsewhere. Nothing is loaded
  * until the reader uses the search box or opens the page with a search in its address; then manifest.js and
- * facets.js, the term shards of the words typed, and only the records of the page of results shown.
+ * facets.js, the term shards of the words typed, the exact-name file of the query, and only the records of the
+ * page of results shown.
  *
  * The state is the query string: q, category (repeatable), risk (repeatable), server (a slug) and page, so a
  * link reproduces a search; a change of filter or page adds a history entry (back and forward work), typing
@@ -110,11 +111,15 @@
         var m = parts[0], f = parts[1];
         var n = m.records;
         var kind = new Uint8Array(n), cat = new Uint8Array(n), risk = new Uint8Array(n);
+        var K = new Uint8Array(128), C = new Uint8Array(128), R = new Uint8Array(128);
+        for (var x = 0; x < 64; x++) {
+          var ch = ALPHABET.charCodeAt(x);
+          K[ch] = x >= 30 ? 1 : 0; C[ch] = ((x % 30) / 5) | 0; R[ch] = x % 5;
+        }
+        var attrs = f.attrs;
         for (var d = 0; d < n; d++) {
-          var code = DIGIT[f.attrs.charCodeAt(d)];
-          kind[d] = code >= 30 ? 1 : 0;
-          cat[d] = ((code % 30) / 5) | 0;
-          risk[d] = code % 5;
+          var a = attrs.charCodeAt(d);
+          kind[d] = K[a]; cat[d] = C[a]; risk[d] = R[a];
         }
         var serverOf = new Int32Array(n), serverStart = new Int32Array(m.servers + 1);
         var s = 0, at = 0, v = 0;
@@ -173,6 +178,16 @@
       if (out.length > MAX_PREFIX_SHARDS) return null;
     }
     return out;
+  }
+
+  // The file of an exact name: 32-bit FNV-1a over UTF-16 code units, modulo the number of files (as Java's exactFile).
+  function exactFile(key, count) {
+    var h = 0x811c9dc5 | 0;
+    for (var i = 0; i < key.length; i++) {
+      h ^= key.charCodeAt(i);
+      h = Math.imul(h, 16777619);
+    }
+    return (h >>> 0) % count;
   }
 
   // ---- state and the address --------------------------------------------------------------------------------
@@ -273,14 +288,14 @@
       return { word: w, shards: shards, prefix: i === wanted.length - 1 };
     });
     if (st.q && plans.length === 0) plans = [{ word: '', shards: [], prefix: false }];   // no word to look for
-    var exactShard = words.length ? shardOf(ix, words[0]) : -1;
-    if (exactShard >= 0) need[exactShard] = true;
     var keys = Object.keys(need);
-    return Promise.all([Promise.all(keys.map(function (k) { return load('terms/' + k); })), serverNumber(ix, st.server)])
+    var exact = exactKey ? load('exact/' + exactFile(exactKey, ix.manifest.exactFiles)) : Promise.resolve({});
+    return Promise.all([Promise.all(keys.map(function (k) { return load('terms/' + k); })), serverNumber(ix, st.server), exact])
       .then(function (loaded) {
         var shard = {};
         keys.forEach(function (k, i) { shard[k] = loaded[0][i]; });
-        return rank(ix, st, plans, shard, exactShard >= 0 ? shard[exactShard].x[exactKey] : null, loaded[1]);
+        var named = Object.prototype.hasOwnProperty.call(loaded[2], exactKey) ? loaded[2][exactKey] : null;
+        return rank(ix, st, plans, shard, named, loaded[1]);
       });
   }
 
@@ -292,12 +307,13 @@
       var sources = [];
       plan.shards.forEach(function (s) {
         var t = shard[s].t, own = t[plan.word];
-        if (own) own.forEach(function (p, f) { if (p) sources.push({ w: [4, 2, 1][f], p: p }); });
+        // Field 1 (the server's name and slug) lists servers: it matches all their records.
+        if (own) own.forEach(function (p, f) { if (p) sources.push({ w: [4, 2, 1][f], p: p, servers: f === 1 }); });
         if (plan.prefix) {
           var count = 0;
           for (var term in t) {
             if (term !== plan.word && term.lastIndexOf(plan.word, 0) === 0 && count++ < MAX_PREFIX_TERMS) {
-              t[term].forEach(function (p, f) { if (p) sources.push({ w: [2, 1, 0.5][f], p: p }); });
+              t[term].forEach(function (p, f) { if (p) sources.push({ w: [2, 1, 0.5][f], p: p, servers: f === 1 }); });
             }
           }
         }
@@ -314,11 +330,15 @@
           if (matched[d] === i) { matched[d] = mark; score[d] += src.w; }
         };
         if (src.attr) { for (var d = 0; d < n; d++) if (src.attr[d] === src.value) hit(d); }
-        else eachPosting(src.p, hit);
+        else if (src.servers) {
+          eachPosting(src.p, function (s) {
+            for (var d = ix.serverStart[s], end = ix.serverStart[s + 1]; d < end; d++) hit(d);
+          });
+        } else eachPosting(src.p, hit);
       });
     });
-    var exact = new Uint8Array(n);
-    if (exactPostings) eachPosting(exactPostings, function (d) { exact[d] = 1; });
+    var exact = new Set();
+    if (exactPostings) eachPosting(exactPostings, function (d) { exact.add(d); });
 
     var catWanted = st.cats.map(function (c) { return labelIndex(m.categories, c); }).filter(Boolean);
     var riskWanted = st.risks.map(function (r) { return labelIndex(m.levels, r); }).filter(Boolean);
@@ -341,7 +361,7 @@
       if (fc && fr) serverCount[ix.serverOf[d]]++;
       if (!(fc && fr && fs)) continue;
       if (ix.kind[d]) tools++; else servers++;
-      if (exact[d]) top.push(d);
+      if (exact.size && exact.has(d)) top.push(d);
       else (buckets[score[d]] || (buckets[score[d]] = [])).push(d);
     }
     var results = top;

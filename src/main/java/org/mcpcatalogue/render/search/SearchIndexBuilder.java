@@ -24,8 +24,9 @@ import org.mcpcatalogue.render.SiteRenderer;
  *   <li>{@code facets.js}: one character per record (kind, category, risk level) and the records per server, from
  *       which search.js counts facets and filters without fetching any record;</li>
  *   <li>{@code terms/N.js}: the terms whose first characters are the shard's key, each with the sorted record
- *       numbers whose name, server or description holds it, and the exact names ({@code generate image}) of the
- *       records whose name's first term falls in this shard, for ranking exact matches first;</li>
+ *       numbers whose name or description holds it and the server numbers whose name or slug does;</li>
+ *   <li>{@code exact/N.js}: whole names as words ({@code generate image}) with the records so named, spread by a
+ *       hash of the name, for ranking exact matches first;</li>
  *   <li>{@code docs/N.js}: the records N×block … in order (name, server slug, server name, category, risk level,
  *       score, description, URL), fetched only for the page of results shown;</li>
  *   <li>{@code servers/N.js}: slug and name of the servers N×serverBlock …, for the server facet's labels.</li>
@@ -38,7 +39,11 @@ public final class SearchIndexBuilder {
 
     /** Longest shard key, in code points. */
     public static final int MAX_KEY = 6;
-    /** Field numbers: a record's own name, its server's name and slug, its description. */
+    /**
+     * Field numbers: a record's own name, its server's name and slug, its description. The server field's postings
+     * are server numbers, not record numbers: search.js counts a match for every record of the server, so a
+     * server's words are stored once, not once per tool.
+     */
     static final int NAME = 0, SERVER = 1, DESCRIPTION = 2;
 
     /**
@@ -147,7 +152,8 @@ public final class SearchIndexBuilder {
                 flushServers();
             }
             index(NAME, r.name(), doc, false);
-            index(SERVER, r.serverSlug(), doc, false);
+            index(SERVER, r.serverName(), servers - 1, false);
+            index(SERVER, r.serverSlug(), servers - 1, false);
             exact(r.name(), doc);
             exact(r.serverSlug(), doc);
         } else {
@@ -158,8 +164,6 @@ public final class SearchIndexBuilder {
             serverDocs.a[serverDocs.n - 1]++;
             tools++;
             index(NAME, r.name(), doc, false);
-            index(SERVER, r.serverName(), doc, false);
-            index(SERVER, r.serverSlug(), doc, false);
             exact(r.name(), doc);
         }
         index(DESCRIPTION, r.description(), doc, true);
@@ -267,17 +271,6 @@ public final class SearchIndexBuilder {
             assign(sorted, from, to, p, keys, shards);
             from = to;
         }
-        Map<String, Integer> keyIndex = new HashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            keyIndex.put(keys.get(i), i);
-        }
-        Map<Integer, List<String>> exactByShard = new HashMap<>();
-        for (String key : exact.keySet()) {
-            int shard = shardOf(keyIndex, key.indexOf(' ') < 0 ? key : key.substring(0, key.indexOf(' ')));
-            if (shard >= 0) {
-                exactByShard.computeIfAbsent(shard, k -> new ArrayList<>()).add(key);
-            }
-        }
         for (int i = 0; i < shards.size(); i++) {
             StringBuilder b = new StringBuilder("{\"t\":{");
             boolean first = true;
@@ -295,19 +288,10 @@ public final class SearchIndexBuilder {
                 }
                 b.append(']');
             }
-            b.append("},\"x\":{");
-            List<String> names = exactByShard.getOrDefault(i, new ArrayList<>());
-            names.sort(null);
-            first = true;
-            for (String name : names) {
-                IntList ids = exact.get(name);
-                b.append(first ? "" : ",\n").append(quote(name)).append(":\"");
-                first = false;
-                Vlq.encode(ids.a, ids.n, b);
-                b.append('"');
-            }
             write("terms/" + i, b.append("}}").toString());
         }
+
+        int exactFiles = writeExact();
 
         StringBuilder m = new StringBuilder("{\"v\":1,\"records\":").append(docs).append(",\"servers\":").append(servers)
                 .append(",\"tools\":").append(tools).append(",\"block\":").append(options.docsPerBlock())
@@ -315,12 +299,58 @@ public final class SearchIndexBuilder {
                 .append(list(Arrays.stream(Category.values()).map(Category::label).toList())).append(",\"levels\":")
                 .append(list(Arrays.stream(RiskLevel.values()).map(RiskLevel::label).toList())).append(",\"stop\":")
                 .append(list(SearchTokens.STOP_WORDS.stream().sorted().toList())).append(",\"maxKey\":").append(MAX_KEY)
-                .append(",\"shards\":").append(list(keys)).append(",\"serverFirst\":").append(list(serverFirst)).append('}');
+                .append(",\"shards\":").append(list(keys)).append(",\"exactFiles\":").append(exactFiles).append(",\"serverFirst\":").append(list(serverFirst)).append('}');
         int termCount = terms.size();
         terms.clear();
         exact.clear();
         write("manifest", m.toString());
         return new Stats(docs, servers, tools, termCount, keys.size(), files, bytes, largestFile, largestBytes);
+    }
+
+    /**
+     * The exact names, spread over {@code exact/N.js} by {@link #exactFile}: as many files as keep each near
+     * {@link Options#shardTargetBytes()} / 4, so the one a query needs is small. Returns the number of files.
+     */
+    private int writeExact() throws IOException {
+        long total = 0;
+        for (Map.Entry<String, IntList> e : exact.entrySet()) {
+            total += e.getKey().length() + 6 + 2L * e.getValue().n;
+        }
+        int count = (int) Math.max(1, Math.min(100_000, (total + options.shardTargetBytes() / 4 - 1) / (options.shardTargetBytes() / 4)));
+        List<List<String>> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            files.add(new ArrayList<>());
+        }
+        for (String key : exact.keySet()) {
+            files.get(exactFile(key, count)).add(key);
+        }
+        for (int i = 0; i < count; i++) {
+            List<String> names = files.get(i);
+            names.sort(null);
+            StringBuilder b = new StringBuilder("{");
+            for (String name : names) {
+                IntList ids = exact.get(name);
+                b.append(b.length() == 1 ? "" : ",\n").append(quote(name)).append(":\"");
+                Vlq.encode(ids.a, ids.n, b);
+                b.append('"');
+            }
+            write("exact/" + i, b.append('}').toString());
+        }
+        return count;
+    }
+
+    /** The file of an exact name: its 32-bit FNV-1a hash over UTF-16 code units, modulo the count (search.js: exactFile). */
+    static int exactFile(String key, int count) {
+        return (int) (Integer.toUnsignedLong(fnv1a(key)) % count);
+    }
+
+    static int fnv1a(String s) {
+        int h = 0x811c9dc5;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 16777619;
+        }
+        return h;
     }
 
     /** Terms {@code sorted[from, to)} all start with {@code p}: one shard, or split by the next character. */

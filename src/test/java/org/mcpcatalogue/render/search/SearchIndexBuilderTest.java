@@ -103,10 +103,12 @@ class SearchIndexBuilderTest {
         assertArrayEquals(new int[] {1, 2, 4}, Vlq.decode(str(generate.get(0))));
         assertEquals("", str(generate.get(1)));
         assertArrayEquals(new int[] {4}, Vlq.decode(str(generate.get(2))));
-        // The server's name and slug are the server field of its tools; the server's own name is its name field.
+        // The server's own name is its name field (record 3); its name and slug are the server field, which lists
+        // servers (together-ai is server 1), not each of its tools.
         List<Json> together = ((Json.Arr) terms.get("together")).items();
         assertArrayEquals(new int[] {3}, Vlq.decode(str(together.get(0))));
-        assertArrayEquals(new int[] {3, 4, 5}, Vlq.decode(str(together.get(1))));
+        assertArrayEquals(new int[] {1}, Vlq.decode(str(together.get(1))));
+        assertArrayEquals(new int[] {0}, Vlq.decode(str(((Json.Arr) terms.get("studio")).items().get(1))), "image-studio is server 0");
         // Stop words are left out of descriptions.
         assertTrue(!terms.containsKey("the") && !terms.containsKey("and"), terms.keySet().toString());
         // Each term is in the shard whose key is its first two letters.
@@ -116,15 +118,46 @@ class SearchIndexBuilderTest {
     }
 
     @Test
-    void exactNamesAreKeyedByTheirWordsInTheShardOfTheFirstWord() throws IOException {
+    void exactNamesAreKeyedByTheirWordsInTheFileTheirHashPicks() throws IOException {
         small(SearchIndexBuilder.Options.DEFAULT);
-        List<String> keys = strings(get(data("manifest"), "shards"));
-        Json.Obj exact = (Json.Obj) get(data("terms/" + keys.indexOf("ge")), "x");
+        int count = num(get(data("manifest"), "exactFiles"));
+        Map<String, Json> all = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            for (Map.Entry<String, Json> e : ((Json.Obj) data("exact/" + i)).members().entrySet()) {
+                assertEquals(i, SearchIndexBuilder.exactFile(e.getKey(), count), e.getKey() + " is where search.js looks");
+                all.put(e.getKey(), e.getValue());
+            }
+        }
         // generate_image and generateImage are the same name to a reader; the longer name is another.
-        assertArrayEquals(new int[] {1, 4}, Vlq.decode(str(exact.get("generate image").orElseThrow())));
-        assertArrayEquals(new int[] {2}, Vlq.decode(str(exact.get("generate image variation").orElseThrow())));
-        Json.Obj exactT = (Json.Obj) get(data("terms/" + keys.indexOf("to")), "x");
-        assertArrayEquals(new int[] {3}, Vlq.decode(str(exactT.get("together ai").orElseThrow())));
+        assertArrayEquals(new int[] {1, 4}, Vlq.decode(str(all.get("generate image"))));
+        assertArrayEquals(new int[] {2}, Vlq.decode(str(all.get("generate image variation"))));
+        // A server by its name and by its slug.
+        assertArrayEquals(new int[] {3}, Vlq.decode(str(all.get("together ai"))));
+        assertArrayEquals(new int[] {0}, Vlq.decode(str(all.get("image studio"))));
+    }
+
+    @Test
+    void exactNameFilesArePickedByTheFnv1aHash() {
+        // The published 32-bit FNV-1a test vectors; search.js computes the same with Math.imul.
+        assertEquals(0x811c9dc5, SearchIndexBuilder.fnv1a(""));
+        assertEquals(0xe40c292c, SearchIndexBuilder.fnv1a("a"));
+        assertEquals(0xbf9cf968, SearchIndexBuilder.fnv1a("foobar"));
+    }
+
+    @Test
+    void manyExactNamesAreSpreadOverFilesNearAQuarterOfTheShardTarget() throws IOException {
+        SearchIndexBuilder b = builder(new SearchIndexBuilder.Options(64, 256, 8_000));
+        b.add(server("s", "S", "Low", 1, ""));
+        for (int t = 0; t < 5_000; t++) {
+            b.add(tool("s", "S", "get_thing_" + t, "Read", "Low", 1, ""));
+        }
+        b.finish();
+        int count = num(get(data("manifest"), "exactFiles"));
+        assertTrue(count > 10, "files: " + count);
+        for (int i = 0; i < count; i++) {
+            long size = files.get("search/exact/" + i + ".js").bytes().length;
+            assertTrue(size < 8_000, "exact/" + i + " is " + size + " bytes");
+        }
     }
 
     @Test
