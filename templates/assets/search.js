@@ -292,10 +292,13 @@
     var exact = exactKey ? load('exact/' + exactFile(exactKey, ix.manifest.exactFiles)) : Promise.resolve({});
     return Promise.all([Promise.all(keys.map(function (k) { return load('terms/' + k); })), serverNumber(ix, st.server), exact])
       .then(function (loaded) {
+        mark('search-terms');
         var shard = {};
         keys.forEach(function (k, i) { shard[k] = loaded[0][i]; });
         var named = Object.prototype.hasOwnProperty.call(loaded[2], exactKey) ? loaded[2][exactKey] : null;
-        return rank(ix, st, plans, shard, named, loaded[1]);
+        var found = rank(ix, st, plans, shard, named, loaded[1]);
+        mark('search-ranked');
+        return found;
       });
   }
 
@@ -523,7 +526,8 @@
 
   var generation = 0;
 
-  // performance marks "search-start" and "search-ready" time each search (bench/search-scale.sh reads them).
+  // Performance marks time each search: search-start, search-index (manifest and facets ready), search-terms (the
+  // words' files loaded), search-ranked, search-ready (results on the page). bench/search-scale.sh reads them.
   function mark(name) {
     if (window.performance && performance.mark) performance.mark(name);
   }
@@ -547,6 +551,7 @@
     }
     if (!index) setStatus('Loading the search index\u2026');
     return open().then(function (ix) {
+      mark('search-index');
       return search(ix, st).then(function (found) {
         var total = found.results.length;
         var pages = Math.max(1, Math.ceil(total / PAGE));

@@ -89,7 +89,7 @@ class SearchScaleMeasurement {
                 stats.files(), totalBytes / 1048576.0, stats.largestFile(), stats.largestBytes(), largestGzip, millis / 1000.0,
                 peakHeap / 1048576.0));
 
-        report.append("| query | results | files loaded | bytes | gzipped | search to results (ms, 4× CPU slowdown) | page load to results (ms) |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        report.append("| query | results | files loaded | bytes | gzipped | search to results (ms, 4× CPU slowdown) | of which: manifest and facets | words' files | ranking | records and rendering | page load to results (ms) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Double> times = new ArrayList<>();
         List<Double> fromNavigation = new ArrayList<>();
         long maxGzip = 0;
@@ -105,7 +105,9 @@ class SearchScaleMeasurement {
                             && qs.equals(browser.js("return document.getElementById('search-results').dataset.for;")));
                     @SuppressWarnings("unchecked")
                     List<Number> marks = (List<Number>) browser.js("const at = n => performance.getEntriesByName(n).pop().startTime;"
-                            + " return [at('search-ready') - at('search-start'), at('search-ready')];");
+                            + " return [at('search-ready') - at('search-start'), at('search-ready'), at('search-index') - at('search-start'),"
+                            + " at('search-terms') - at('search-index'), at('search-ranked') - at('search-terms'),"
+                            + " at('search-ready') - at('search-ranked')];");
                     double ms = marks.get(0).doubleValue();
                     fromNavigation.add(marks.get(1).doubleValue());
                     String status = (String) browser.js("return document.getElementById('search-status').textContent;");
@@ -121,8 +123,9 @@ class SearchScaleMeasurement {
                     }
                     maxGzip = Math.max(maxGzip, gz);
                     times.add(ms);
-                    report.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %,d | %.0f | %.0f |%n", q, status.split(" ")[0],
-                            urls.size(), raw, gz, ms, marks.get(1).doubleValue()));
+                    report.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %,d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f |%n", q,
+                            status.split(" ")[0], urls.size(), raw, gz, ms, marks.get(2).doubleValue(), marks.get(3).doubleValue(),
+                            marks.get(4).doubleValue(), marks.get(5).doubleValue(), marks.get(1).doubleValue()));
                 }
             }
             browser.driver().executeCdpCommand("Emulation.setCPUThrottlingRate", Map.of("rate", 1));
