@@ -474,7 +474,7 @@
 
   function isFiltered(st) { return st.cats.length || st.risks.length || st.server; }
 
-  function showFacets(ix, found, names) {
+  function showFacets(ix, found) {
     ['category', 'risk'].forEach(function (name) {
       var labels = name === 'category' ? ix.manifest.categories : ix.manifest.levels;
       var counts = name === 'category' ? found.catCount : found.riskCount;
@@ -484,6 +484,10 @@
         if (count) count.textContent = '(' + (i ? counts[i] : 0) + ')';
       });
     });
+  }
+
+  // The server list: the servers with most results (names from their blocks), and the one chosen.
+  function showServers(found, names) {
     if (!serverSelect) return;
     var selected = serverSelect.value;
     while (serverSelect.options.length > 1) serverSelect.remove(1);
@@ -527,7 +531,8 @@
   var generation = 0;
 
   // Performance marks time each search: search-start, search-index (manifest and facets ready), search-terms (the
-  // words' files loaded), search-ranked, search-ready (results on the page). bench/search-scale.sh reads them.
+  // words' files loaded), search-ranked, search-results (results on the page), search-ready (the server list
+  // too). bench/search-scale.sh reads them.
   function mark(name) {
     if (window.performance && performance.mark) performance.mark(name);
   }
@@ -558,16 +563,23 @@
         if (st.page > pages) st.page = pages;
         var from = (st.page - 1) * PAGE;
         var ids = found.results.slice(from, from + PAGE);
-        return Promise.all([records(ix, ids), serverNames(ix, found.topServers)]).then(function (loaded) {
+        // The results first; then the server list, whose names need their own files.
+        var names = serverNames(ix, found.topServers);
+        return records(ix, ids).then(function (recs) {
           if (mine !== generation) return;
           var fragment = document.createDocumentFragment();
-          loaded[0].forEach(function (rec) { fragment.appendChild(render(rec)); });
+          recs.forEach(function (rec) { fragment.appendChild(render(rec)); });
           list.textContent = '';
           list.appendChild(fragment);
-          showFacets(ix, found, loaded[1]);
+          showFacets(ix, found);
           showPager(st, pages);
           setStatus(summary(st, found, from + 1, from + ids.length));
-          ready(st);
+          mark('search-results');
+          return names.then(function (rows) {
+            if (mine !== generation) return;
+            showServers(found, rows);
+            ready(st);
+          });
         });
       });
     }).catch(function (error) {
