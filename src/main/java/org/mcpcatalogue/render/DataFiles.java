@@ -11,6 +11,8 @@ import org.mcpcatalogue.pipeline.CatalogueReport;
 import org.mcpcatalogue.pipeline.ServerReport;
 import org.mcpcatalogue.pipeline.ToolReport;
 import org.mcpcatalogue.prove.ProofStep;
+import org.mcpcatalogue.render.search.SearchIndexBuilder;
+import org.mcpcatalogue.render.search.SearchRecord;
 
 /**
  * The site's machine-readable files: the search index, the API, policy downloads, sitemap, Atom feed,
@@ -34,7 +36,7 @@ final class DataFiles {
     /** The files across servers. */
     List<Output> catalogue(CatalogueReport report, List<String> htmlPaths, List<Attack> attacks) {
         List<Output> out = new ArrayList<>();
-        out.add(Output.text("search/index.json", searchIndex(report)));
+        out.addAll(searchIndex(report));
         List<Json> servers = new ArrayList<>();
         for (ServerReport s : report.servers()) {
             servers.add(Json.obj(
@@ -60,17 +62,42 @@ final class DataFiles {
         return out;
     }
 
-    /** One entry per tool: the fields search.js reads ({@code u} is root-relative, without the base path). */
-    private String searchIndex(CatalogueReport report) {
-        List<Json> entries = new ArrayList<>();
-        for (ToolReport t : report.tools()) {
-            entries.add(Json.obj("id", Json.str(t.server().slug() + "/" + t.tool().slug()), "n", Json.str(t.tool().name()),
-                    "s", Json.str(t.server().slug()), "sn", Json.str(t.server().name()),
-                    "d", Json.str(Views.oneLine(t.tool().description(), 200)), "c", Json.str(t.verdict().category().label()),
-                    "r", Json.str(t.verdict().riskLevel().label()), "sc", Json.Num.of(t.verdict().riskScore()),
-                    "u", Json.str("/" + t.path())));
+    /** The longest description a search result carries. */
+    static final int SEARCH_DESCRIPTION = 160;
+
+    /**
+     * The sharded search index under {@code search/}: a record per server (its riskiest tool's level and score) and
+     * per tool, servers in slug order, each followed by its tools (see {@link SearchIndexBuilder}).
+     */
+    List<Output> searchIndex(CatalogueReport report) {
+        List<Output> out = new ArrayList<>();
+        SearchIndexBuilder builder = new SearchIndexBuilder("search/", out::add, SearchIndexBuilder.Options.DEFAULT);
+        try {
+            for (ServerReport s : report.servers().stream().sorted(Comparator.comparing(x -> x.server().slug())).toList()) {
+                builder.add(searchRecord(s));
+                for (ToolReport t : s.tools()) {
+                    builder.add(searchRecord(t));
+                }
+            }
+            builder.finish();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // the list never fails
         }
-        return JsonText.write(new Json.Arr(entries)) + "\n";
+        return out;
+    }
+
+    static SearchRecord searchRecord(ServerReport s) {
+        ToolReport riskiest = s.tools().stream().max(Comparator.comparingInt((ToolReport t) -> t.verdict().riskScore())
+                .thenComparing(t -> t.verdict().riskLevel())).orElse(null);
+        return new SearchRecord(SearchRecord.Kind.SERVER, s.server().name(), s.server().slug(), s.server().name(), "",
+                riskiest == null ? "" : riskiest.verdict().riskLevel().label(), riskiest == null ? 0 : riskiest.verdict().riskScore(),
+                Views.oneLine(s.server().description(), SEARCH_DESCRIPTION), "/" + s.path());
+    }
+
+    static SearchRecord searchRecord(ToolReport t) {
+        return new SearchRecord(SearchRecord.Kind.TOOL, t.tool().name(), t.server().slug(), t.server().name(),
+                t.verdict().category().label(), t.verdict().riskLevel().label(), t.verdict().riskScore(),
+                Views.oneLine(t.tool().description(), SEARCH_DESCRIPTION), "/" + t.path());
     }
 
     private Json.Obj server(ServerReport s) {

@@ -83,11 +83,16 @@ final class OtherPages {
     PageJob search(CatalogueReport report) {
         return new PageJob("search/index.html", "search", map(
                 "site", Views.site(config, "search/"),
-                "page", Views.page(config, "search/", "Search MCP tools · " + config.name(),
-                        "Search " + report.tools().size() + " MCP tools by name, server, description and category.",
-                        "website", List.of(), List.of("vendor/minisearch/minisearch.umd.js", "search.js")),
-                "indexUrl", config.link("search/index.json"),
-                "tools", report.tools().size()));
+                "page", Views.page(config, "search/", "Search MCP servers and tools · " + config.name(),
+                        "Search " + report.servers().size() + " MCP servers and " + report.tools().size()
+                                + " tools by name, server, description, category and risk level.",
+                        "website", List.of(), List.of()),
+                "servers", Views.plural(report.servers().size(), "server", "servers"),
+                "tools", Views.plural(report.tools().size(), "tool", "tools"),
+                "categories", java.util.Arrays.stream(Category.values()).map(c -> map("label", c.label(),
+                        "value", c.label(), "cls", "cat-" + c.label().toLowerCase(java.util.Locale.ROOT))).toList(),
+                "levels", java.util.Arrays.stream(RiskLevel.values()).map(l -> map("label", l.label(),
+                        "value", l.label(), "cls", "risk-" + l.label().toLowerCase(java.util.Locale.ROOT))).toList()));
     }
 
     PageJob notFound() {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.mcpcatalogue.render.search.SearchIndexBuilder;
+import org.mcpcatalogue.render.search.SearchRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The shared assets in {@code templates/assets/} (site.css, copy.js, search.js and the vendored MiniSearch)
- * in a real headless Chromium, on a small fixture site: {@code src/test/resources/browser-site/} plus the
- * assets, copied into a temporary directory and published under the base path {@code /catalogue/}, as on a
+ * The shared assets in {@code templates/assets/} (site.css, copy.js, search.js) in a real headless Chromium, on
+ * a small fixture site: {@code src/test/resources/browser-site/} plus the assets and a search index of three tools
+ * and their servers written by {@link SearchIndexBuilder}, copied into a temporary directory and published under the base path {@code /catalogue/}, as on a
  * project site. Screenshots of every fixture page, light and dark, desktop and 375 px, go to
  * {@code target/screenshots/}.
  *
@@ -36,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AssetsBrowserTest {
 
-    private static final String INDEX = "/catalogue/search/index.json";
+    /** The first file of the search index that search.js loads. */
+    private static final String INDEX = "/catalogue/search/manifest.js";
     private static final String SEARCH = "/catalogue/search/";
     private static final String TOOL = "/catalogue/tools/together-ai/generate-image/";
     private static final String HOME = "/catalogue/";
@@ -54,18 +57,10 @@ class AssetsBrowserTest {
         }
         copyTree(Path.of("src/test/resources/browser-site"), site);
         copyTree(Path.of("templates/assets"), site.resolve("catalogue/assets"));
+        writeIndex(site.resolve("catalogue/search"), fixtureRecords());
         writeBigIndex(site.resolve("catalogue/big"), 63);
         server = StaticServer.start(site);
         browser = Browser.start();
-        // Every fetch() a page makes, recorded as it is called: what the page asked for is then known at once,
-        // not when (or whether) the request has reached the server.
-        browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-                window.__fetched = [];
-                const fetch0 = window.fetch;
-                window.fetch = function (input, init) {
-                  window.__fetched.push(String(input && input.url ? input.url : input));
-                  return fetch0.apply(this, arguments);
-                };"""));
     }
 
     @AfterAll
@@ -106,14 +101,13 @@ class AssetsBrowserTest {
         open(SEARCH);
         // The page has loaded and search.js has run (deferred scripts run before the load event ends).
         assertEquals(1, server.requests("/catalogue/assets/search.js"), "the page and its script loaded");
-        assertEquals(List.of(), fetched(), "index fetched before search was used");
+        assertEquals(0, server.requests(INDEX), "index loaded before search was used");
 
         WebElement input = browser.driver().findElement(By.id("search-input"));
         input.sendKeys("generate_image");
-        waitForStatus("2 tools match \u201cgenerate_image\u201d.");
+        waitForStatus("2 results for \u201cgenerate_image\u201d (2 tools).");
         List<WebElement> results = results();
-        assertEquals(List.of(INDEX), fetched(), "index fetched once, on first use");
-        assertEquals(1, server.requests(INDEX), "index fetched once, on first use");
+        assertEquals(1, server.requests(INDEX), "index loaded once, on first use");
 
         assertEquals(List.of("generate_image", "generate_image"), texts(results, "a"));
         List<String> hrefs = results.stream().map(r -> r.findElement(By.tagName("a")).getAttribute("href")).toList();
@@ -131,18 +125,18 @@ class AssetsBrowserTest {
 
         // Underscores, spaces and hyphens all split words: "generate image" finds the same two.
         retype(input, "generate image");
-        waitForStatus("2 tools match \u201cgenerate image\u201d.");
+        waitForStatus("2 results for \u201cgenerate image\u201d (2 tools).");
         assertEquals(List.of("generate_image", "generate_image"), resultNames());
 
-        // Fuzzy: one typo still finds them; and a query for another tool narrows to it.
-        retype(input, "genrate");
-        waitForStatus("2 tools match \u201cgenrate\u201d.");
+        // The last word is a prefix while typing; a query for another tool narrows to it.
+        retype(input, "genera");
+        waitForStatus("2 results for \u201cgenera\u201d (2 tools).");
         assertEquals(List.of("generate_image", "generate_image"), resultNames());
         retype(input, "read file");
-        waitForStatus("1 tool matches \u201cread file\u201d.");
+        waitForStatus("1 result for \u201cread file\u201d (1 tool).");
         assertEquals(List.of("read_file"), resultNames());
-        assertEquals(1, server.requests(INDEX), "index fetched once in all");
-        assertEquals(List.of(INDEX), fetched(), "index fetched once in all");
+        assertEquals(1, server.requests(INDEX), "index loaded once in all");
+        assertEquals(1, server.requests("/catalogue/search/facets.js"), "facets loaded once in all");
         assertTrue(browser.driver().getCurrentUrl().endsWith("?q=read+file"), browser.driver().getCurrentUrl());
     }
 
@@ -155,16 +149,15 @@ class AssetsBrowserTest {
         assertEquals(1, server.requests(INDEX));
 
         open(SEARCH + "?q=zzzqqq");
-        waitFor(() -> status().startsWith("No tools match"));
+        waitFor(() -> status().startsWith("No servers or tools match"));
         assertEquals(0, results().size());
     }
 
     @Test
-    void atMostFiftyResultsAreShownAndTheRestCounted() {
+    void fiftyResultsAPageAreShownAndAllCounted() {
         open("/catalogue/big/?q=list");
         assertEquals(50, waitForResults(50).size());
-        assertEquals("Showing the first 50 of 63 tools matching \u201clist\u201d; 13 more. Add words to narrow the search.",
-                status());
+        assertEquals("63 results for \u201clist\u201d (63 tools), showing 1\u201350.", status());
         // The exact name ranks first.
         retype(browser.driver().findElement(By.id("search-input")), "list_items_7");
         waitFor(() -> status().contains("\u201clist_items_7\u201d"));
@@ -374,11 +367,6 @@ class AssetsBrowserTest {
         waitFor(() -> status().equals(expected));
     }
 
-    /** What the page has passed to fetch() since it loaded. */
-    @SuppressWarnings("unchecked")
-    private static List<String> fetched() {
-        return (List<String>) browser.js("return window.__fetched;");
-    }
 
     /**
      * Records every label the button shows from now on (a MutationObserver in the page), so that a label shown
@@ -417,20 +405,46 @@ class AssetsBrowserTest {
         browser.waitFor(condition);
     }
 
-    /** A copy of the search page over an index of {@code count} tools named list_items_N. */
+    /** A copy of the search page over an index of {@code count} tools named list_items_N, each on a server of its own. */
     private static void writeBigIndex(Path dir, int count) throws IOException {
         Files.createDirectories(dir);
-        String page = Files.readString(site.resolve("catalogue/search/index.html"))
-                .replace("data-index=\"/catalogue/search/index.json\"", "data-index=\"/catalogue/big/index.json\"");
-        Files.writeString(dir.resolve("index.html"), page);
-        StringBuilder json = new StringBuilder("[");
+        Files.copy(site.resolve("catalogue/search/index.html"), dir.resolve("index.html"));
+        List<SearchRecord> records = new java.util.ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            json.append(i > 1 ? ",\n" : "\n").append(String.format(
-                    "{\"id\": \"s%1$d/list-items-%1$d\", \"n\": \"list_items_%1$d\", \"s\": \"s%1$d\", "
-                            + "\"sn\": \"Server %1$d\", \"d\": \"List items\", \"c\": \"Read\", \"r\": \"Low\", "
-                            + "\"sc\": 1, \"u\": \"/tools/s%1$d/list-items-%1$d/\"}", i));
+            String slug = String.format("s%03d", i);
+            records.add(new SearchRecord(SearchRecord.Kind.SERVER, "Server " + i, slug, "Server " + i, "", "Low", 1, "", "/servers/" + slug + "/"));
+            records.add(new SearchRecord(SearchRecord.Kind.TOOL, "list_items_" + i, slug, "Server " + i, "Read", "Low", 1, "List items",
+                    "/tools/" + slug + "/list-items-" + i + "/"));
         }
-        Files.writeString(dir.resolve("index.json"), json.append("\n]\n"));
+        writeIndex(dir, records);
+    }
+
+    /** The fixture's three tools and their servers (names and descriptions with markup, to show it stays text). */
+    private static List<SearchRecord> fixtureRecords() {
+        String studio = "Image Studio <b>&amp;</b>";
+        return List.of(
+                new SearchRecord(SearchRecord.Kind.SERVER, "Filesystem", "filesystem", "Filesystem", "", "Low", 1, "", "/servers/filesystem/"),
+                new SearchRecord(SearchRecord.Kind.TOOL, "read_file", "filesystem", "Filesystem", "Read", "Low", 1,
+                        "Read the complete contents of a file from the file system", "/tools/filesystem/read-file/"),
+                new SearchRecord(SearchRecord.Kind.SERVER, studio, "image-studio", studio, "", "Medium", 2, "", "/servers/image-studio/"),
+                new SearchRecord(SearchRecord.Kind.TOOL, "generate_image", "image-studio", studio, "Write", "Medium", 2,
+                        "Create an image from a text prompt and save it to <script>alert(1)</script> the output folder",
+                        "/tools/image-studio/generate-image/"),
+                new SearchRecord(SearchRecord.Kind.SERVER, "Together AI", "together-ai", "Together AI", "", "High", 3, "", "/servers/together-ai/"),
+                new SearchRecord(SearchRecord.Kind.TOOL, "generate_image", "together-ai", "Together AI", "Execute", "High", 3,
+                        "Generate images using Flux.1 Schnell model", "/tools/together-ai/generate-image/"));
+    }
+
+    private static void writeIndex(Path dir, List<SearchRecord> records) throws IOException {
+        SearchIndexBuilder builder = new SearchIndexBuilder("", o -> {
+            Path file = dir.resolve(o.path());
+            Files.createDirectories(file.getParent());
+            Files.write(file, o.bytes());
+        }, SearchIndexBuilder.Options.DEFAULT);
+        for (SearchRecord r : records) {
+            builder.add(r);
+        }
+        builder.finish();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

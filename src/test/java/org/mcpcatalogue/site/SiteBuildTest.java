@@ -48,7 +48,7 @@ class SiteBuildTest {
     @Test
     void everyPageAndFileOfTheSiteIsThere() {
         for (String path : List.of("index.html", "404.html", "robots.txt", "llms.txt", "sitemap.xml", "feed.xml",
-                "search/index.html", "search/index.json", "api/catalogue.json", "api/servers/together-ai.json",
+                "search/index.html", "search/manifest.js", "search/facets.js", "search/docs/0.js", "search/terms/0.js", "api/catalogue.json", "api/servers/together-ai.json",
                 "policies/together-ai.yaml", "servers/index.html", "servers/together-ai/index.html",
                 "tools/together-ai/generate-image/index.html", "tools/hzzy2o-flux-cloudfare-mcp/generate-image/index.html",
                 "categories/index.html", "categories/execute/index.html", "categories/financial/index.html",
@@ -101,13 +101,16 @@ class SiteBuildTest {
     }
 
     @Test
-    void theSearchIndexListsEveryToolWithRootRelativeUrls() {
-        Json.Arr index = (Json.Arr) JsonText.parse(SiteFixture.read(site, "search/index.json"));
-        assertEquals(9, index.items().size());
-        Json.Obj first = (Json.Obj) index.items().stream().filter(j -> ((Json.Obj) j).get("id").orElseThrow()
-                .equals(Json.str("together-ai/generate-image"))).findFirst().orElseThrow();
-        assertEquals(Json.str("/tools/together-ai/generate-image/"), first.get("u").orElseThrow());
-        assertEquals(Json.str("Execute"), first.get("c").orElseThrow());
+    void theSearchIndexHasARecordForEveryServerAndToolWithRootRelativeUrls() {
+        String manifest = SiteFixture.read(site, "search/manifest.js");
+        assertTrue(manifest.startsWith("__mcpSearch(\"manifest\",{\"v\":1,\"records\":"), manifest);
+        assertFalse(Files.exists(site.resolve("search/index.json")), "the one-file index is gone");
+        String docs = SiteFixture.read(site, "search/docs/0.js");
+        // Servers in slug order, each followed by its tools: together-ai's generate_image, and the server itself.
+        assertTrue(docs.contains("[\"generate_image\",\"together-ai\",\"Together AI\",\"Execute\",\"High\",3,"), docs);
+        assertTrue(docs.contains("\"/tools/together-ai/generate-image/\"]"), docs);
+        assertTrue(docs.contains("\"/servers/together-ai/\"]"), docs);
+        assertTrue(manifest.contains("\"tools\":9,"), manifest);
     }
 
     @Test
@@ -149,7 +152,9 @@ class SiteBuildTest {
                 Document d = Jsoup.parse(Files.readString(p));
                 String where = root.relativize(p).toString();
                 for (var script : d.select("script")) {
-                    boolean ours = script.attr("src").startsWith("/catalogue/assets/") || script.attr("type").equals("application/ld+json");
+                    // The search page refers to its script relatively, so that it runs from file:// too.
+                    boolean ours = script.attr("src").startsWith("/catalogue/assets/") || script.attr("type").equals("application/ld+json")
+                            || where.equals("search/index.html") && script.attr("src").equals("../assets/search.js");
                     assertTrue(ours, where + ": unexpected script " + script);
                 }
                 assertTrue(d.select("[onerror], [onclick], [onmouseover]").isEmpty(), where + ": " + d.select("[onerror], [onclick], [onmouseover]"));
