@@ -109,7 +109,7 @@ final class ToolPages {
                 "description", tool.description().isBlank() ? "(The server gives no description.)" : shown(tool.description()),
                 "longDescription", isLong(tool.description()) ? List.of(map("preview", preview(shown(tool.description())))) : List.of(),
                 "shortDescription", !isLong(tool.description()),
-                "decisive", decisive(v.signals()).stream().map(s -> map("source", s.source(), "detail", s.detail(), "effect", s.effect())).toList(),
+                "decisive", decisive(v.signals(), v.category()).stream().map(s -> map("source", s.source(), "detail", s.detail(), "effect", s.effect())).toList(),
                 "lastChanged", server.server().lastChanged(name).map(d -> List.of(map("date", d.toString(),
                         "url", config.link("changes/") + "#" + Changes.anchor(server.server().slug(), name, d)))).orElse(List.of()),
                 "download", map("file", server.server().slug() + "-" + t.tool().slug() + ".yaml"),
@@ -167,12 +167,16 @@ final class ToolPages {
     }
 
     /**
-     * The two or three signals that decided the verdict: those with an effect (a category, a level, a change of
-     * score), in the classifier's order, else the first ones given.
+     * The two or three signals that decided the verdict: those that gave its category first, then those that raised
+     * its score, then any other with an effect, in the classifier's order; a signal whose effect is "none" (an
+     * absent hint, say) decided nothing and is left for "Why this category". With no such signal, the first ones.
      */
-    static List<Signal> decisive(List<Signal> signals) {
-        List<Signal> effective = signals.stream().filter(s -> !s.effect().isBlank() && !s.effect().equals("none")).toList();
-        return (effective.isEmpty() ? signals : effective).stream().limit(DECISIVE).toList();
+    static List<Signal> decisive(List<Signal> signals, Category category) {
+        List<Signal> effective = signals.stream().filter(s -> !s.effect().isBlank() && !s.effect().startsWith("none")).toList();
+        java.util.function.ToIntFunction<Signal> rank = s -> s.effect().equals(category.label()) ? 0
+                : s.effect().startsWith("+") ? 1 : 2;
+        return (effective.isEmpty() ? signals : effective).stream().sorted(Comparator.comparingInt(rank))
+                .limit(DECISIVE).toList();
     }
 
     /** A link to the attack page of that id, as a list of zero or one, since the catalogue may not have it. */
