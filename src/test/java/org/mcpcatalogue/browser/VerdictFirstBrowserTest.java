@@ -103,6 +103,9 @@ class VerdictFirstBrowserTest {
     void aLongDescriptionIsCollapsedAndOpensWithItsControl() {
         browser.viewport(1280, 800, false);
         open("/tools/acme-files/list-files/", true);
+        // A long description does not push the verdict down: it comes after the panel, collapsed.
+        double panel = bottom("section.verdict");
+        assertTrue(panel > 0 && panel <= 800, "the panel ends at " + panel + " px");
         WebElement details = browser.driver().findElement(By.cssSelector("details.description-full"));
         WebElement full = details.findElement(By.cssSelector("p.description"));
         assertTrue(!full.isDisplayed(), "the full description is shown before the control is used");
