@@ -111,3 +111,35 @@
     });
   });
 })();
+
+/*
+ * Download buttons for code snippets (progressive enhancement), beside a copy button:
+ *
+ *   <button class="download" type="button" data-download-target="policy-snippet"
+ *           data-download-name="server-tool.yaml" hidden>Download</button>
+ *
+ * A click saves the text content of the element whose id is data-download-target as a file of that name, made in
+ * the page (a Blob): no request leaves it. Buttons rendered with `hidden` are shown only once this script runs.
+ */
+(function () {
+  'use strict';
+
+  var buttons = document.querySelectorAll('button.download[data-download-target]');
+  Array.prototype.forEach.call(buttons, function (button) {
+    var target = document.getElementById(button.getAttribute('data-download-target'));
+    if (!target || typeof Blob === 'undefined' || !window.URL || !URL.createObjectURL) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var blob = new Blob([target.textContent], { type: 'application/yaml' });
+      var url = URL.createObjectURL(blob);
+      var link = document.createElement('a');
+      link.href = url;
+      link.download = button.getAttribute('data-download-name') || 'policy.yaml';
+      link.hidden = true;
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+      window.setTimeout(function () { URL.revokeObjectURL(url); }, 0);
+    });
+  });
+})();

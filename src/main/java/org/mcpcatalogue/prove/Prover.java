@@ -143,7 +143,8 @@ public final class Prover {
                 agree++;
             }
         }
-        steps.add(new ProofStep("Each of the " + tools.size() + " tools is decided as its own snippet decides it.",
+        steps.add(new ProofStep((tools.size() == 1 ? "The one tool is" : "Each of the " + tools.size() + " tools is")
+                + " decided as its own snippet decides it.",
                 agree + " of " + tools.size() + " agree", agree == tools.size()));
         String unlisted = unlistedName(sp.policy());
         Decision d = engine.decide(unlisted, new Json.Obj(java.util.Map.of()), START);
@@ -175,10 +176,10 @@ public final class Prover {
             }
         }
         int others = tools.size() - denied;
-        steps.add(new ProofStep("Each of the " + denied + " tools the per-tool policy denies is refused"
+        steps.add(new ProofStep((denied == 1 ? "The one tool" : "Each of the " + denied + " tools") + " the per-tool policy denies is refused"
                 + (denyAll ? "." : " as hidden."), refused + " of " + denied + " refused", refused == denied));
         if (others > 0) {
-            steps.add(new ProofStep("The first call of a minute to each of the other " + others + " tools is allowed.",
+            steps.add(new ProofStep("The first call of a minute to " + (others == 1 ? "the other tool" : "each of the other " + others + " tools") + " is allowed.",
                     allowed + " of " + others + " allowed", allowed == others));
         }
         for (Rule rule : sp.policy().rulesOf(Policy.WILDCARD)) {

@@ -36,11 +36,11 @@ final class Faq {
         List<Entry> faq = new ArrayList<>();
         String what = t.tool().description().isBlank() ? "Its server gives no description." : Views.oneLine(t.tool().description(), 400);
         faq.add(new Entry("What does the " + name + " tool do?",
-                what + " The catalogue classifies it as " + c.label() + ": " + whatItDoes(c) + " "
+                Views.sentence(what) + " The catalogue classifies it as " + c.label() + ": " + whatItDoes(c) + " "
                         + "Risk: " + t.verdict().riskLevel().label() + ", " + t.verdict().riskScore() + "/5.", List.of()));
         faq.add(new Entry("How do I enforce a policy on " + name + "?",
                 "Put the rules for " + name + " under tools." + name + " in an Intercept policy file (the snippet above is a"
-                        + " complete one, and the full " + server + " policy covers all " + serverTools + " tools), then run Intercept"
+                        + " complete one, and the full " + server + " policy covers " + (serverTools == 1 ? "its one tool" : "all " + serverTools + " tools") + "), then run Intercept"
                         + " as the proxy in front of the " + server + " MCP server with that file. Intercept checks every call"
                         + " with an object of arguments against the policy before it reaches the server (Intercept v1.1"
                         + " forwards a call whose arguments are not a JSON object without checking it), and the agent"

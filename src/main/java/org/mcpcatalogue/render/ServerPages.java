@@ -87,7 +87,7 @@ final class ServerPages {
             f.roles().forEach((role, tools) -> roles.add(map("role", role, "tools", tools.stream()
                     .map(name -> map("name", name, "url", config.link("tools/" + server.slug() + "/"
                             + org.mcpcatalogue.model.Tool.slugOf(name) + "/"))).toList())));
-            flags.add(map("title", f.kind().equals("toxic-flow") ? "Toxic flow" : "Destructive flow", "summary", f.summary(),
+            flags.add(map("title", f.kind().equals("toxic-flow") ? "Toxic flow" : "Destructive flow", "summaryHtml", Views.inlineCode(f.summary()),
                     "roles", roles, "attack", attackIds.contains(f.kind())
                             ? List.of(map("url", config.link("attacks/" + f.kind() + "/"))) : List.of()));
         }
@@ -111,7 +111,12 @@ final class ServerPages {
                 "toolsWord", s.tools().size() == 1 ? "tool" : "tools",
                 "changing", changing,
                 "counts", counts,
-                "tools", s.tools().stream().map(t -> Views.toolRow(config, t)).toList(),
+                "tools", s.tools().stream().sorted(RISKIEST_FIRST).map(t -> Views.toolRow(config, t)).toList(),
+                "presentCounts", counts.stream().filter(c -> (long) c.get("count") > 0).toList(),
+                "hasFlags", !flags.isEmpty(),
+                "install", Install.ways(server),
+                "hasInstall", !server.packages().isEmpty() || !server.remotes().isEmpty(),
+                "interceptVersion", Install.INTERCEPT_VERSION,
                 "flags", flags,
                 "policy", map("yaml", s.policy().yaml(), "file", server.slug() + ".yaml", "url", config.link("policies/" + server.slug() + ".yaml"),
                         "perTool", s.policy().form() == ServerPolicy.Form.PER_TOOL ? List.of(Map.of()) : List.of(), "notes", s.policy().notes()),
@@ -125,6 +130,12 @@ final class ServerPages {
                 "verified", server.verified().toString(),
                 "apiUrl", config.link("api/servers/" + server.slug() + ".json"));
     }
+
+    /** A server's tools as its page lists them: highest score first, then highest level, then by name. */
+    static final Comparator<org.mcpcatalogue.pipeline.ToolReport> RISKIEST_FIRST =
+            Comparator.comparingInt((org.mcpcatalogue.pipeline.ToolReport t) -> t.verdict().riskScore()).reversed()
+                    .thenComparing((org.mcpcatalogue.pipeline.ToolReport t) -> t.verdict().riskLevel(), Comparator.reverseOrder())
+                    .thenComparing(t -> t.tool().name());
 
     static Comparator<ServerReport> recentlyVerified() {
         return Comparator.comparing((ServerReport s) -> s.server().verified()).reversed().thenComparing(s -> s.server().slug());

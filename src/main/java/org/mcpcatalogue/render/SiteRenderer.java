@@ -88,8 +88,11 @@ public final class SiteRenderer {
         jobs.addAll(other.attacks(attacks));
         jobs.add(other.search(report));
         jobs.add(other.notFound());
+        Changes changes = new Changes(config);
+        jobs.add(changes.page(report));
         forEach(jobs, j -> pages.accept(page(j)));
         List<Output> rest = new ArrayList<>(data.catalogue(report, htmlPaths, attacks));
+        rest.add(changes.feed(report));
         rest.addAll(assets());
         forEach(rest, sink::accept);
     }

@@ -63,7 +63,7 @@ final class ToolPages {
         String serverName = server.server().name();
         List<Faq.Entry> faq = Faq.of(t, server.tools().size(), floors.get(t.verdict().category()));
         String description = name + " (" + serverName + " MCP server): " + v.category().label() + ", "
-                + v.riskLevel().label() + " risk " + v.riskScore() + "/5. " + Views.oneLine(t.tool().description(), 110)
+                + v.riskLevel().label() + " risk " + v.riskScore() + "/5. " + Views.sentence(Views.oneLine(t.tool().description(), 110))
                 + " Recommended Intercept policy: " + t.recommendation().summary() + ".";
         Map<String, Object> page = Views.page(config, t.path(), name + " · " + serverName + " MCP tool · " + v.riskLevel().label()
                 + " risk", description, "article", List.of(Faq.jsonLd(faq)), List.of("copy.js"));
@@ -80,7 +80,7 @@ final class ToolPages {
         for (ServerFlag f : server.flags()) {
             if (f.roles().values().stream().anyMatch(tools -> tools.contains(name))) {
                 serverFlags.add(map("title", f.kind().equals("toxic-flow") ? "Part of a toxic flow" : "Part of a destructive flow",
-                        "summary", f.summary(), "attack", attackLink(f.kind())));
+                        "summaryHtml", Views.inlineCode(f.summary()), "attack", attackLink(f.kind())));
             }
         }
         List<Map<String, Object>> proof = new ArrayList<>();
@@ -99,7 +99,7 @@ final class ToolPages {
         var tool = t.tool();
         List<Map<String, Object>> inputs = inputs(tool);
         return map(
-                "site", Views.site(config, ""),
+                "site", Views.site(config, "tools/"),
                 "page", page,
                 "breadcrumbs", List.of(map("label", "Servers", "url", config.link("servers/")),
                         map("label", serverName, "url", config.link(server.path()))),
@@ -107,6 +107,12 @@ final class ToolPages {
                 "crumb", name,
                 "title", tool.title().or(() -> tool.annotations().title()).map(List::of).orElse(List.of()),
                 "description", tool.description().isBlank() ? "(The server gives no description.)" : shown(tool.description()),
+                "longDescription", isLong(tool.description()) ? List.of(map("preview", preview(shown(tool.description())))) : List.of(),
+                "shortDescription", !isLong(tool.description()),
+                "decisive", decisive(v.signals(), v.category()).stream().map(s -> map("source", s.source(), "detail", s.detail(), "effect", s.effect())).toList(),
+                "lastChanged", server.server().lastChanged(name).map(d -> List.of(map("date", d.toString(),
+                        "url", config.link("changes/") + "#" + Changes.anchor(server.server().slug(), name, d)))).orElse(List.of()),
+                "download", map("file", server.server().slug() + "-" + t.tool().slug() + ".yaml"),
                 "risk", Views.risk(config, v.riskLevel(), v.riskScore()),
                 "category", Views.category(config, v.category()),
                 "confidence", v.confidence().label(),
@@ -138,6 +144,39 @@ final class ToolPages {
                 "sameServer", server.tools().stream().filter(o -> o != t).limit(SAME_SERVER).map(o -> Views.toolRow(config, o)).toList(),
                 "moreOnServer", Math.max(0, server.tools().size() - 1 - SAME_SERVER),
                 "faq", faqView);
+    }
+
+    /** Descriptions longer than this many characters, or lines, are collapsed under the verdict. */
+    static final int LONG_CHARS = 320;
+    static final int LONG_LINES = 4;
+    /** The signals shown in the verdict panel. */
+    static final int DECISIVE = 3;
+
+    static boolean isLong(String description) {
+        return description.length() > LONG_CHARS || description.strip().lines().count() > LONG_LINES;
+    }
+
+    /** The start of a long description, cut at a word, for the collapsed view. */
+    static String preview(String description) {
+        String s = description.strip().replaceAll("\\s+", " ");
+        if (s.length() <= LONG_CHARS) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', LONG_CHARS);
+        return s.substring(0, cut > LONG_CHARS / 2 ? cut : LONG_CHARS).strip() + "…";
+    }
+
+    /**
+     * The two or three signals that decided the verdict: those that gave its category first, then those that raised
+     * its score, then any other with an effect, in the classifier's order; a signal whose effect is "none" (an
+     * absent hint, say) decided nothing and is left for "Why this category". With no such signal, the first ones.
+     */
+    static List<Signal> decisive(List<Signal> signals, Category category) {
+        List<Signal> effective = signals.stream().filter(s -> !s.effect().isBlank() && !s.effect().startsWith("none")).toList();
+        java.util.function.ToIntFunction<Signal> rank = s -> s.effect().equals(category.label()) ? 0
+                : s.effect().startsWith("+") ? 1 : 2;
+        return (effective.isEmpty() ? signals : effective).stream().sorted(Comparator.comparingInt(rank))
+                .limit(DECISIVE).toList();
     }
 
     /** A link to the attack page of that id, as a list of zero or one, since the catalogue may not have it. */

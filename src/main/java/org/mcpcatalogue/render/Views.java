@@ -27,7 +27,7 @@ final class Views {
 
     static final List<String[]> NAV = List.of(
             new String[] {"", "Home"}, new String[] {"servers/", "Servers"}, new String[] {"categories/", "Categories"},
-            new String[] {"risk/", "Risk levels"}, new String[] {"attacks/", "Attacks"}, new String[] {"search/", "Search"});
+            new String[] {"risk/", "Risk levels"}, new String[] {"attacks/", "Attacks"}, new String[] {"changes/", "Changes"}, new String[] {"search/", "Search"});
 
     static Map<String, Object> site(SiteConfig config, String section) {
         List<Map<String, Object>> nav = new ArrayList<>();
@@ -35,7 +35,52 @@ final class Views {
             nav.add(map("url", config.link(item[0]), "label", item[1], "current", item[0].equals(section)));
         }
         return map("name", config.name(), "base", config.base(), "home", config.link(""), "nav", nav,
-                "searchUrl", config.link("search/"), "feedUrl", config.link("feed.xml"), "apiUrl", config.link("api/catalogue.json"));
+                "searchUrl", config.link("search/"), "feedUrl", config.link("feed.xml"), "apiUrl", config.link("api/catalogue.json"),
+                "changesUrl", config.link("changes/"), "changesFeedUrl", config.link("changes/feed.xml"), "plural", PLURAL);
+    }
+
+    /**
+     * The templates' plural helper: {@code {{#site.plural}}{{count}} tool|tools{{/site.plural}}} renders its body, then
+     * keeps the word before {@code |} when the number it starts with is 1, the word after it otherwise
+     * ({@code "1 tool"}, {@code "0 tools"}, {@code "2 tools"}). A body without a number and a {@code |} is left as it is.
+     */
+    static final java.util.function.Function<String, String> PLURAL = Views::pluralText;
+
+    static String pluralText(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)^(\\s*)([0-9][0-9,]*)(\\s+)([^|]*)\\|(.*)$").matcher(text);
+        if (!m.matches()) {
+            return text;
+        }
+        boolean one = m.group(2).replace(",", "").equals("1");
+        return m.group(1) + m.group(2) + m.group(3) + (one ? m.group(4) : m.group(5)).strip();
+    }
+
+    /** {@code s} ending as a sentence: a full stop added unless it already ends with one (or ? ! … :). */
+    static String sentence(String s) {
+        String t = s.strip();
+        if (t.isEmpty() || ".?!…:".indexOf(t.charAt(t.length() - 1)) >= 0
+                || (t.length() > 1 && ".?!".indexOf(t.charAt(t.length() - 2)) >= 0 && "\"')”’".indexOf(t.charAt(t.length() - 1)) >= 0)) {
+            return t;
+        }
+        return t + ".";
+    }
+
+    /**
+     * The catalogue's own short texts (flow summaries) as inline HTML: escaped, with {@code `code`} spans as
+     * {@code <code>} elements, so that a callout never shows raw Markdown.
+     */
+    static String inlineCode(String s) {
+        StringBuilder out = new StringBuilder();
+        String[] parts = s.split("`", -1);
+        boolean balanced = parts.length % 2 == 1;
+        for (int i = 0; i < parts.length; i++) {
+            boolean code = balanced && i % 2 == 1;
+            if (!balanced && i > 0) {
+                out.append('`');
+            }
+            out.append(code ? "<code>" : "").append(org.jsoup.nodes.Entities.escape(parts[i])).append(code ? "</code>" : "");
+        }
+        return out.toString();
     }
 
     /**

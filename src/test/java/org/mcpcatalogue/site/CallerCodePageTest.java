@@ -57,15 +57,15 @@ class CallerCodePageTest {
         assertEquals(0, build.exitCode(), build.err());
 
         Document run = Jsoup.parse(SiteFixture.read(tmp.resolve("site"), "tools/shell-host/run-command/index.html"));
-        assertEquals("Critical 5/5", run.selectFirst("p a.badge").text().replace("·", "").replaceAll("\\s+", " ").strip());
+        assertEquals("Critical 5/5", run.selectFirst("a.badge[class*=risk-]").text().replace("·", "").replaceAll("\\s+", " ").strip());
         assertTrue(run.select("#policy-heading ~ p").text().contains("Deny (or hide) until enabled deliberately."), run.html());
-        assertTrue(run.select("#policy-heading ~ p.muted").text().startsWith("Blocked: run_command runs code, commands, scripts or"
-                + " queries that the caller writes (\"run\" acting on \"command\""), run.select("#policy-heading ~ p.muted").text());
+        assertTrue(run.select("p.policy-note").text().startsWith("Blocked: run_command runs code, commands, scripts or"
+                + " queries that the caller writes (\"run\" acting on \"command\""), run.select("p.policy-note").text());
         assertTrue(run.select("pre").text().contains("action: \"deny\""), run.select("pre").text());
         assertTrue(run.select("table.signals").text().contains("blocked by default, like a Destructive tool"));
 
         Document build2 = Jsoup.parse(SiteFixture.read(tmp.resolve("site"), "tools/shell-host/trigger-build/index.html"));
-        assertEquals("High 3/5", build2.selectFirst("p a.badge").text().replace("·", "").replaceAll("\\s+", " ").strip());
+        assertEquals("High 3/5", build2.selectFirst("a.badge[class*=risk-]").text().replace("·", "").replaceAll("\\s+", " ").strip());
         assertTrue(build2.select("pre").text().contains("rate_limit: \"10/minute\""), build2.select("pre").text());
     }
 }

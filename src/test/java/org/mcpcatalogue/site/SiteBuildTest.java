@@ -218,8 +218,8 @@ class SiteBuildTest {
         Path templates = work.resolve("templates");
         SiteFixture.copy(Path.of("templates"), templates);
         String server = Files.readString(templates.resolve("server.mustache"));
-        Files.writeString(templates.resolve("server.mustache"), server.replace("<h2 id=\"tools-heading\">Tools</h2>",
-                "<h2 id=\"tools-heading\">Tools</h2><a href=\"{{site.base}}/nowhere/\">x</a><a href=\"#no-such-id\">y</a>"));
+        Files.writeString(templates.resolve("server.mustache"), server.replace("<h2 id=\"tools-heading\">Tools, riskiest first</h2>",
+                "<h2 id=\"tools-heading\">Tools, riskiest first</h2><a href=\"{{site.base}}/nowhere/\">x</a><a href=\"#no-such-id\">y</a>"));
         java.io.StringWriter err = new java.io.StringWriter();
         int code = org.mcpcatalogue.cli.Main.run(new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err, true),
                 "build", "--catalogue", SiteFixture.FIXTURE.toString(), "--out", work.resolve("site").toString(), "--templates", templates.toString());
