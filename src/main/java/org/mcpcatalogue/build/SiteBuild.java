@@ -220,7 +220,8 @@ public final class SiteBuild {
             if (manifest.isEmpty() || !manifest.get().sameInputs(code, request.baseUrl(), inputs)) {
                 return Optional.empty();
             }
-            manifest.get().warnings().forEach(d -> {
+            manifest.get().warnings().forEach(stored -> {
+                Diagnostic d = relabel(stored, CATALOGUE_LABEL + "/", request.catalogueLabel() + "/");
                 diagnostics.add(d);
                 listener.warning(d);
             });
@@ -284,7 +285,8 @@ public final class SiteBuild {
 
                 t = System.nanoTime();
                 Manifest manifest = reuse.manifest(context.code(), request.baseUrl(),
-                        context.warnings().stream().filter(d -> !d.isError()).toList());
+                        context.warnings().stream().filter(d -> !d.isError())
+                                .map(d -> relabel(d, request.catalogueLabel() + "/", CATALOGUE_LABEL + "/")).toList());
                 staging.write(new Output(Manifest.FILE, manifest.toBytes()));
                 Publisher.Published published = staging.commit();
                 memory = new BuildMemory(context.reports(), Optional.of(published.version().toRealPath()), reuse.units());
@@ -334,6 +336,19 @@ public final class SiteBuild {
             stages.add(timing);
             listener.stage(timing);
         }
+    }
+
+    /** How the manifest names the catalogue folder in the warnings it keeps (each build names it as its user wrote it). */
+    static final String CATALOGUE_LABEL = "<catalogue>";
+
+    /** The diagnostic with its file's leading {@code from} replaced by {@code to}. */
+    static Diagnostic relabel(Diagnostic d, String from, String to) {
+        String file = d.location().file();
+        if (!file.startsWith(from)) {
+            return d;
+        }
+        return new Diagnostic(new org.mcpcatalogue.diag.Location(to + file.substring(from.length()), d.location().line(),
+                d.location().column()), d.severity(), d.message());
     }
 
     /** What one run computed before rendering that the reuse and the memory need. */

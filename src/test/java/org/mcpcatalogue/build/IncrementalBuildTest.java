@@ -73,10 +73,14 @@ class IncrementalBuildTest {
         Path out = work.resolve("site");
         BuildResult first = build(new SiteBuild(), SiteFixture.FIXTURE, Path.of("templates"), out, false);
         Path version = out.toRealPath();
-        BuildResult again = build(new SiteBuild(), SiteFixture.FIXTURE, Path.of("templates"), out, false);
+        // named otherwise (as another user would type it): the repeated warnings name it so
+        BuildResult again = new SiteBuild().run(new BuildRequest(SiteFixture.FIXTURE, "./fixture-as-typed", Path.of("templates"),
+                out.toString(), BASE_URL, false), BuildListener.NONE);
         assertEquals(List.of("unchanged"), again.stages().stream().map(StageTiming::name).toList());
         assertEquals(version, out.toRealPath(), "nothing was published");
-        assertEquals(first.diagnostics(), again.diagnostics(), "the warnings are repeated");
+        assertEquals(first.diagnostics().stream().map(d -> d.toString().replace(SiteFixture.FIXTURE + "/", "./fixture-as-typed/")).toList(),
+                again.diagnostics().stream().map(Object::toString).toList(), "the warnings are repeated");
+        assertTrue(!again.diagnostics().isEmpty());
         BuildResult clean = build(new SiteBuild(), SiteFixture.FIXTURE, Path.of("templates"), out, true);
         assertEquals(List.of("load", "validate", "classify", "recommend", "prove", "render", "check", "publish"),
                 clean.stages().stream().map(StageTiming::name).toList());
