@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,13 +21,18 @@ import org.mcpcatalogue.classify.RulesException;
 import org.mcpcatalogue.classify.RulesLoader;
 import org.mcpcatalogue.diag.Diagnostic;
 import org.mcpcatalogue.load.CatalogueLoader;
+import org.mcpcatalogue.model.Catalogue;
+import org.mcpcatalogue.model.Server;
 import org.mcpcatalogue.pipeline.Assessor;
 import org.mcpcatalogue.pipeline.CatalogueReport;
+import org.mcpcatalogue.pipeline.ServerReport;
 import org.mcpcatalogue.publish.Failures;
 import org.mcpcatalogue.publish.OutputGuard;
 import org.mcpcatalogue.publish.OutputLocation;
 import org.mcpcatalogue.publish.Publisher;
+import org.mcpcatalogue.render.Attack;
 import org.mcpcatalogue.render.AttackLoader;
+import org.mcpcatalogue.render.Output;
 import org.mcpcatalogue.render.SiteConfig;
 import org.mcpcatalogue.render.SiteRenderer;
 import org.mcpcatalogue.render.Templates;
@@ -40,8 +47,17 @@ import org.mcpcatalogue.validate.CatalogueValidator;
  * written. Nothing rendered is kept in memory. Only when every check passed is the version published, by the
  * publisher's atomic flip; any error removes it and leaves the previous site as it was.
  *
- * <p>The result says how the build ended and why; nothing is printed here. Thread-safe: a {@code SiteBuild} keeps
- * no state between runs.
+ * <p>Builds are incremental (docs/publishing.md, "Incremental builds"): every input file is digested first, and
+ * if the published version's {@link Manifest} says it was made from exactly these inputs by this code, nothing is
+ * done. Otherwise each server's assessment is reused while its file, the rules and the code are unchanged (within
+ * one {@code SiteBuild}, as {@code catalogue serve} keeps it), each server's own files (tool pages, server page, API
+ * file, policy) are hard-linked from the published version while their key is unchanged (the server file, the
+ * rules, the templates they use, what they show of the attacks and of other servers), and every file across
+ * servers is rendered and hard-linked when its bytes are the published ones. {@link BuildRequest#clean()} reuses
+ * nothing.
+ *
+ * <p>The result says how the build ended and why; nothing is printed here. Thread-safe: runs of one
+ * {@code SiteBuild} take turns; between them it keeps only its {@link BuildMemory}.
  */
 public final class SiteBuild {
 
@@ -49,6 +65,7 @@ public final class SiteBuild {
     public static final int PROBLEMS_SHOWN = 50;
 
     private final Publisher.FileWriter writer;
+    private BuildMemory memory = BuildMemory.EMPTY; // guarded by this
 
     public SiteBuild() {
         this(Publisher.FileWriter.FILES);
@@ -60,8 +77,18 @@ public final class SiteBuild {
     }
 
     /** Runs the build; never throws for a user's mistake or a failure of the environment. */
-    public BuildResult run(BuildRequest request, BuildListener listener) {
+    public synchronized BuildResult run(BuildRequest request, BuildListener listener) {
         return new Run(request, listener).run();
+    }
+
+    /** The key of a server's assessment: the code, the server file's name and digest, and the rest of the catalogue but servers and attacks (the rules). */
+    static String reportKey(String code, String file, Inputs inputs, String shared) {
+        return Hashes.ofLines("report", code, file, inputs.server(file), shared);
+    }
+
+    /** The server file's name ({@code x.yaml}), which names its unit. */
+    static String fileOf(ServerReport s) {
+        return Path.of(s.server().location().file()).getFileName().toString();
     }
 
     /** The state of one run. */
@@ -101,6 +128,14 @@ public final class SiteBuild {
             }
 
             long t = System.nanoTime();
+            Inputs inputs = Inputs.of(request.catalogue(), request.templates());
+            String code = Hashes.code();
+            if (!request.clean()) {
+                Optional<BuildResult> unchanged = unchanged(location, inputs, code, t);
+                if (unchanged.isPresent()) {
+                    return unchanged.get();
+                }
+            }
             CatalogueLoader.Result loaded = new CatalogueLoader().load(request.catalogue(), request.catalogueLabel());
             stage("load", loaded.files() + " files", t);
             t = System.nanoTime();
@@ -122,13 +157,39 @@ public final class SiteBuild {
             }
             validated.diagnostics().forEach(listener::warning);
 
-            CatalogueReport report;
+            String shared = inputs.catalogueShared();
+            Map<String, ServerReport> kept = request.clean() ? Map.of() : memory.reports();
+            List<Server> all = validated.catalogue().get().servers();
+            Map<String, String> keys = new HashMap<>();
+            List<Server> fresh = new ArrayList<>();
+            for (Server s : all) {
+                String file = Path.of(s.location().file()).getFileName().toString();
+                String key = reportKey(code, file, inputs, shared);
+                keys.put(s.slug(), key);
+                if (!kept.containsKey(key)) {
+                    fresh.add(s);
+                }
+            }
+            int reused = all.size() - fresh.size();
+            CatalogueReport assessed;
             try {
-                report = new Assessor(new Classifier(rules)).assess(validated.catalogue().get(),
-                        (name, counts, ms) -> stage(new StageTiming(name, counts, ms)));
+                assessed = new Assessor(new Classifier(rules)).assess(new Catalogue(fresh),
+                        (name, counts, ms) -> stage(new StageTiming(name, name.equals("classify") && reused > 0
+                                ? counts + " (" + reused + " unchanged servers not reassessed)" : counts, ms)));
             } catch (RulesException | Assessor.ProofFailedException e) {
                 return stopped(e.getMessage());
             }
+            Map<String, ServerReport> bySlug = new HashMap<>();
+            assessed.servers().forEach(r -> bySlug.put(r.server().slug(), r));
+            List<ServerReport> merged = new ArrayList<>();
+            Map<String, ServerReport> reports = new HashMap<>();
+            for (Server s : all) {
+                ServerReport r = bySlug.containsKey(s.slug()) ? bySlug.get(s.slug()) : kept.get(keys.get(s.slug()));
+                merged.add(r);
+                reports.put(keys.get(s.slug()), r);
+            }
+            CatalogueReport report = new CatalogueReport(merged, rules.levels().floors());
+            Context context = new Context(inputs, code, shared, reports, validated.diagnostics());
 
             t = System.nanoTime();
             SiteRenderer renderer;
@@ -144,12 +205,38 @@ public final class SiteBuild {
                 attacks.diagnostics().forEach(d -> errors.add(d.toString()));
                 return stopped();
             }
-            return renderCheckPublish(location, config, renderer, report, attacks, t);
+            return renderCheckPublish(location, config, renderer, report, attacks, context, t);
         }
 
-        /** Opens the new version, streams the rendered files into it while checking them, then publishes it. */
+        /** A result saying nothing changed, if the published version was made from exactly these inputs by this code. */
+        private Optional<BuildResult> unchanged(OutputLocation location, Inputs inputs, String code, long t) {
+            Path shown;
+            try {
+                shown = location.path().toRealPath();
+            } catch (IOException e) {
+                return Optional.empty(); // nothing published yet
+            }
+            Optional<Manifest> manifest = Manifest.read(shown);
+            if (manifest.isEmpty() || !manifest.get().sameInputs(code, request.baseUrl(), inputs)) {
+                return Optional.empty();
+            }
+            manifest.get().warnings().forEach(stored -> {
+                Diagnostic d = relabel(stored, CATALOGUE_LABEL + "/", request.catalogueLabel() + "/");
+                diagnostics.add(d);
+                listener.warning(d);
+            });
+            int files = manifest.get().across().size() + manifest.get().units().values().stream().mapToInt(u -> u.outputs().size()).sum();
+            stage("unchanged", inputs.files().size() + " input files as when " + request.out() + "/ was built; nothing to do", t);
+            return Optional.of(result(BuildResult.Status.OK, Optional.of(new Publisher.Published(shown, files, 0L)), Optional.empty()));
+        }
+
+        /**
+         * Opens the new version, streams the rendered files into it while checking them (reusing what is unchanged
+         * since the published version), then publishes it.
+         */
         private BuildResult renderCheckPublish(OutputLocation location, SiteConfig config, SiteRenderer renderer,
-                                               CatalogueReport report, AttackLoader.Result attacks, long t) throws IOException {
+                                               CatalogueReport report, AttackLoader.Result attacks, Context context,
+                                               long t) throws IOException {
             Publisher publisher = new Publisher(location, writer, new Publisher.Listener() {
                 @Override
                 public void waiting(String pid) {
@@ -159,17 +246,20 @@ public final class SiteBuild {
             AtomicReference<Throwable> writeFailure = new AtomicReference<>();
             try (Publisher.Staging staging = publisher.begin()) {
                 StreamingChecker checker = new StreamingChecker(config.base());
+                Reuse reuse = new Reuse(staging, checker, request.clean() ? BuildMemory.EMPTY : memory, request.clean(),
+                        Hashes.ofLines("unit", context.code(), request.baseUrl(), context.shared(),
+                                context.inputs().serverTemplates(request.templates()), attacksDigest(attacks.attacks())),
+                        context.inputs());
                 AtomicInteger files = new AtomicInteger();
                 try {
-                    renderer.render(report, attacks.attacks(), o -> {
+                    renderer.render(report, attacks.attacks(), reuse, (server, o) -> {
                         try {
-                            staging.write(o);
+                            reuse.put(server, o);
                         } catch (IOException | RuntimeException | Error e) {
                             writeFailure.compareAndSet(null, e);
                             throw e;
                         }
                         files.incrementAndGet();
-                        checker.accept(o);
                     });
                 } catch (Templates.MissingValueException | IllegalArgumentException e) {
                     if (writeFailure.get() != e) {
@@ -178,7 +268,8 @@ public final class SiteBuild {
                     throw e;
                 }
                 int pages = checker.pages();
-                stage("render", files.get() + " files, " + pages + " pages", t);
+                stage("render", files.get() + " files rendered, " + reuse.reusedFiles() + " reused (" + reuse.reusedUnits()
+                        + " unchanged servers), " + pages + " pages", t);
 
                 t = System.nanoTime();
                 List<SiteChecker.Problem> problems = checker.finish(
@@ -193,7 +284,12 @@ public final class SiteBuild {
                 }
 
                 t = System.nanoTime();
+                Manifest manifest = reuse.manifest(context.code(), request.baseUrl(),
+                        context.warnings().stream().filter(d -> !d.isError())
+                                .map(d -> relabel(d, request.catalogueLabel() + "/", CATALOGUE_LABEL + "/")).toList());
+                staging.write(new Output(Manifest.FILE, manifest.toBytes()));
                 Publisher.Published published = staging.commit();
+                memory = new BuildMemory(context.reports(), Optional.of(published.version().toRealPath()), reuse.units());
                 stage("publish", request.out() + "/ (" + published.files() + " files, "
                         + String.format(Locale.ROOT, "%.1f MiB", published.bytes() / 1048576.0) + ")", t);
                 return result(BuildResult.Status.OK, Optional.of(published), Optional.empty());
@@ -240,6 +336,36 @@ public final class SiteBuild {
             stages.add(timing);
             listener.stage(timing);
         }
+    }
+
+    /** How the manifest names the catalogue folder in the warnings it keeps (each build names it as its user wrote it). */
+    static final String CATALOGUE_LABEL = "<catalogue>";
+
+    /** The diagnostic with its file's leading {@code from} replaced by {@code to}. */
+    static Diagnostic relabel(Diagnostic d, String from, String to) {
+        String file = d.location().file();
+        if (!file.startsWith(from)) {
+            return d;
+        }
+        return new Diagnostic(new org.mcpcatalogue.diag.Location(to + file.substring(from.length()), d.location().line(),
+                d.location().column()), d.severity(), d.message());
+    }
+
+    /** What one run computed before rendering that the reuse and the memory need. */
+    private record Context(Inputs inputs, String code, String shared, Map<String, ServerReport> reports,
+                           List<Diagnostic> warnings) {
+    }
+
+    /**
+     * What a server's own pages show of the attacks: each attack's id, title, summary, severity, categories and
+     * flags (not its body, which only its own page shows).
+     */
+    static String attacksDigest(List<Attack> attacks) {
+        List<String> lines = new ArrayList<>();
+        for (Attack a : attacks) {
+            lines.add(String.join("\u0000", a.id(), a.title(), a.summary(), a.severity(), a.categories().toString(), a.flags().toString()));
+        }
+        return Hashes.ofLines(lines.toArray(String[]::new));
     }
 
     /** Whether a failure arose in publishing (the lock, the versions, the flip) rather than in reading inputs. */

@@ -42,11 +42,56 @@ public final class StreamingChecker {
         this.base = base;
     }
 
+    /**
+     * What the checker kept of one file that passed its own checks: its path, its ids' hashes and its links to
+     * other files. An incremental build keeps it for a file it reuses unchanged, and hands it back with
+     * {@link #restore} instead of the file, so that the file is neither rendered nor read again.
+     */
+    public static final class Record {
+        private final String path;
+        private final long[] ids;
+        private final List<Ref> refs;
+
+        private Record(String path, long[] ids, List<Ref> refs) {
+            this.path = path;
+            this.ids = ids;
+            Map<String, Ref> distinct = new java.util.LinkedHashMap<>();
+            for (Ref r : refs) {
+                distinct.putIfAbsent(r.fragment() != null ? r.target() + "#" + r.fragment() : r.target(), r);
+            }
+            this.refs = List.copyOf(distinct.values());
+        }
+
+        public String path() {
+            return path;
+        }
+    }
+
     /** Records one written file; an HTML page is parsed and checked. */
     public void accept(Output o) {
+        acceptRecorded(o);
+    }
+
+    /**
+     * As {@link #accept}, and returns what was kept of the file, or empty if the page has a problem of its own
+     * (such a build fails, and nothing of it is reused).
+     */
+    public Optional<Record> acceptRecorded(Output o) {
         written.add(o.path());
         if (o.path().endsWith(".html")) {
-            page(o.path(), new String(o.bytes(), StandardCharsets.UTF_8));
+            return page(o.path(), new String(o.bytes(), StandardCharsets.UTF_8));
+        }
+        return Optional.of(new Record(o.path(), null, List.of()));
+    }
+
+    /** Records a file written unchanged from an earlier build, as {@link #acceptRecorded} had kept it. */
+    public void restore(Record r) {
+        written.add(r.path);
+        if (r.ids != null) {
+            ids.put(r.path, r.ids);
+        }
+        for (Ref ref : r.refs) {
+            pending.putIfAbsent(ref.fragment() != null ? ref.target() + "#" + ref.fragment() : ref.target(), ref);
         }
     }
 
@@ -55,7 +100,7 @@ public final class StreamingChecker {
         return ids.size();
     }
 
-    private void page(String page, String html) {
+    private Optional<Record> page(String page, String html) {
         PageScanner.Facts facts = PageScanner.scan(html);
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -75,12 +120,15 @@ public final class StreamingChecker {
         if (facts.h1() != 1) {
             problems.add(new Problem(page, facts.h1() + " h1 elements (a page has exactly one)"));
         }
+        List<Ref> refs = new ArrayList<>();
         for (PageScanner.Link l : facts.links()) {
-            link(page, l.tag(), l.attr(), l.value(), seen, null).ifPresent(problems::add);
+            link(page, l.tag(), l.attr(), l.value(), seen, null, refs).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             local.put(page, problems);
+            return Optional.empty();
         }
+        return Optional.of(new Record(page, hashes, refs));
     }
 
     /**
@@ -88,7 +136,7 @@ public final class StreamingChecker {
      * ({@code broken} not null), reports only a link to another file that is among {@code broken}.
      */
     private Optional<Problem> link(String page, String tag, String attr, String link, Set<String> ownIds,
-                                   Map<String, Ref> broken) {
+                                   Map<String, Ref> broken, List<Ref> kept) {
         URI uri;
         try {
             uri = new URI(link);
@@ -132,6 +180,7 @@ public final class StreamingChecker {
             return broken.containsKey(key) ? problem(ref) : Optional.empty();
         }
         pending.putIfAbsent(key, ref);
+        kept.add(ref);
         return Optional.empty();
     }
 
@@ -157,7 +206,7 @@ public final class StreamingChecker {
         if (!broken.isEmpty()) {
             for (String page : written.stream().filter(p -> p.endsWith(".html")).sorted().toList()) {
                 for (PageScanner.Link l : PageScanner.scan(pages.read(page)).links()) {
-                    link(page, l.tag(), l.attr(), l.value(), Set.of(), broken).ifPresent(links::add);
+                    link(page, l.tag(), l.attr(), l.value(), Set.of(), broken, null).ifPresent(links::add);
                 }
             }
         }

@@ -47,6 +47,10 @@ public final class BuildCommand implements Callable<Integer> {
             description = "The templates directory (default: templates/ of the installation, else ./templates).")
     Path templates;
 
+    @Option(names = "--clean", description = "Make every file anew: reuse nothing of the published site (by default a build"
+            + " redoes only what changed since it; see docs/publishing.md).")
+    boolean clean;
+
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
@@ -73,7 +77,7 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter progress = spec.commandLine().getOut();
         Path templatesDir = templates != null ? templates : defaultTemplates();
-        BuildResult result = new SiteBuild(writer).run(new BuildRequest(Path.of(catalogue), catalogue, templatesDir, out, baseUrl),
+        BuildResult result = new SiteBuild(writer).run(new BuildRequest(Path.of(catalogue), catalogue, templatesDir, out, baseUrl, clean),
                 new BuildListener() {
                     @Override
                     public void stage(StageTiming s) {

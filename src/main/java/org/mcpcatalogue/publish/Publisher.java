@@ -183,10 +183,45 @@ public final class Publisher {
             return version;
         }
 
+        /**
+         * The version the output path shows now, complete (its marker present), which this one will replace; empty
+         * for a first build or a real folder of the earlier layout.
+         */
+        public Optional<Path> previous() {
+            return existing.version().map(v -> location.versions().resolve(v))
+                    .filter(v -> Files.isRegularFile(v.resolve(OutputLocation.MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        }
+
+        /**
+         * Puts into the new version, at {@code path}, the file {@code from} of {@link #previous()} unchanged: a hard
+         * link (the same bytes on disk, nothing written), or a copy where the file system has no hard links.
+         */
+        public void reuse(String path, Path from) throws IOException {
+            Path file = folderFor(path);
+            try {
+                Files.createLink(file, from);
+            } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw e;
+                }
+                Files.copy(from, file);
+            }
+            files.incrementAndGet();
+            bytes.addAndGet(Files.size(file));
+        }
+
         /** Writes one file of the new version (its folders are made as needed). */
         public void write(Output o) throws IOException {
-            checkPath(o.path());
-            Path file = version.resolve(o.path());
+            Path file = folderFor(o.path());
+            writer.write(file, o.bytes());
+            files.incrementAndGet();
+            bytes.addAndGet(o.bytes().length);
+        }
+
+        /** Checks {@code path} and makes its folder in the new version; returns where the file goes. */
+        private Path folderFor(String path) throws IOException {
+            checkPath(path);
+            Path file = version.resolve(path);
             Path dir = file.getParent();
             if (!dirs.containsKey(dir)) {
                 // made inside computeIfAbsent, so that a thread writing into the same folder waits until it exists
@@ -203,9 +238,7 @@ public final class Publisher {
                     throw e.getCause();
                 }
             }
-            writer.write(file, o.bytes());
-            files.incrementAndGet();
-            bytes.addAndGet(o.bytes().length);
+            return file;
         }
 
         /**

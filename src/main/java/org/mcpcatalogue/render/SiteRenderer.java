@@ -42,6 +42,42 @@ public final class SiteRenderer {
         void accept(Output file) throws IOException;
     }
 
+    /**
+     * Which servers' own files (tool pages, server page, API file, policy) an incremental build renders. Every file
+     * across servers is always rendered (the build compares it with the published one).
+     */
+    public interface Plan {
+        /**
+         * Whether to render {@code server}'s own files.
+         *
+         * @param dependencies what those files take from other servers (each tool page's "other tools in this
+         *                     category" and the category's size), as text: equal text, equal pages
+         */
+        boolean render(ServerReport server, String dependencies);
+
+        /** The HTML pages of a server not rendered, kept from an earlier build (for the sitemap). */
+        List<String> keptPages(ServerReport server);
+
+        /** Render everything. */
+        Plan ALL = new Plan() {
+            @Override
+            public boolean render(ServerReport server, String dependencies) {
+                return true;
+            }
+
+            @Override
+            public List<String> keptPages(ServerReport server) {
+                return List.of();
+            }
+        };
+    }
+
+    /** Where rendered files go, each with the server it belongs to ({@code null} for a file across servers). */
+    @FunctionalInterface
+    public interface UnitSink {
+        void accept(ServerReport server, Output file) throws IOException;
+    }
+
     /** Renders the whole site into memory, sorted by path (tests; the build streams with {@link #render(CatalogueReport, List, Sink)}). */
     public List<Output> render(CatalogueReport report, List<Attack> attacks) {
         List<Output> out = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -63,24 +99,41 @@ public final class SiteRenderer {
      * call to the sink is in flight.
      */
     public void render(CatalogueReport report, List<Attack> attacks, Sink sink) throws IOException {
+        render(report, attacks, Plan.ALL, (server, o) -> sink.accept(o));
+    }
+
+    /**
+     * As {@link #render(CatalogueReport, List, Sink)}, rendering a server's own files only if {@code plan} says so
+     * (it computes first what they take from other servers, cheaply: no page is rendered for it).
+     */
+    public void render(CatalogueReport report, List<Attack> attacks, Plan plan, UnitSink unitSink) throws IOException {
         ToolPages tools = new ToolPages(config, content, attacks, report);
         ServerPages servers = new ServerPages(config, markdown, attacks);
         OtherPages other = new OtherPages(config);
         DataFiles data = new DataFiles(config);
         List<String> htmlPaths = java.util.Collections.synchronizedList(new ArrayList<>());
+        forEach(report.servers(), s -> {
+            if (!plan.render(s, tools.dependencies(s))) {
+                htmlPaths.addAll(plan.keptPages(s));
+                return;
+            }
+            for (PageJob j : tools.jobs(s)) {
+                Output o = page(j);
+                htmlPaths.add(o.path());
+                unitSink.accept(s, o);
+            }
+            Output serverPage = page(servers.page(s));
+            htmlPaths.add(serverPage.path());
+            unitSink.accept(s, serverPage);
+            for (Output o : data.serverFiles(s)) {
+                unitSink.accept(s, o);
+            }
+        });
+        Sink sink = o -> unitSink.accept(null, o);
         Sink pages = o -> {
             htmlPaths.add(o.path());
             sink.accept(o);
         };
-        forEach(report.servers(), s -> {
-            for (PageJob j : tools.jobs(s)) {
-                pages.accept(page(j));
-            }
-            pages.accept(page(servers.page(s)));
-            for (Output o : data.serverFiles(s)) {
-                sink.accept(o);
-            }
-        });
         List<PageJob> jobs = new ArrayList<>();
         jobs.addAll(servers.index(report));
         jobs.addAll(new ListingPages(config, content).jobs(report));

@@ -56,6 +56,20 @@ final class ToolPages {
         return jobs;
     }
 
+    /**
+     * What {@code server}'s tool pages take from other servers: for each tool, the size of its category and the
+     * rows of "other tools in this category", as text. The rest of a tool page comes from its own server, the
+     * rules, the attacks, the templates and the site's configuration.
+     */
+    String dependencies(ServerReport server) {
+        StringBuilder b = new StringBuilder();
+        for (ToolReport t : server.tools()) {
+            b.append(t.path()).append(' ').append(byCategory.getOrDefault(t.verdict().category(), List.of()).size())
+                    .append(' ').append(sameCategory(t)).append('\n');
+        }
+        return b.toString();
+    }
+
     private Map<String, Object> context(ServerReport server, ToolReport t) {
         var v = t.verdict();
         var text = content.of(v.category());

@@ -62,7 +62,7 @@ public final class DevServer implements AutoCloseable {
 
     /**
      * @param options what to serve and where
-     * @param builder builds the site (the full {@code catalogue build} today)
+     * @param builder builds the site (the incremental build of {@code catalogue build})
      * @param out     where the progress lines go
      * @param err     where the build's errors go
      */

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Builds the site for {@link DevServer}. Today's implementation runs the full {@code catalogue build}; an incremental
- * builder can use {@link Request#changed()} to redo only what the changed files affect.
+ * Builds the site for {@link DevServer}. The implementation ({@code cli/BuildCommandSiteBuilder}) runs the incremental
+ * {@code SiteBuild}, which finds what changed by the inputs' digests; {@link Request#changed()} is there for the
+ * messages and for a builder that wants it.
  */
 @FunctionalInterface
 public interface SiteBuilder {

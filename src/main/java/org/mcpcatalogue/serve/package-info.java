@@ -5,7 +5,7 @@
  * while the last good build stays served.
  *
  * <p>The build itself is behind {@link org.mcpcatalogue.serve.SiteBuilder}: {@link org.mcpcatalogue.serve.DevServer}
- * knows nothing of the pipeline, so an incremental builder replaces the full one without touching this package.
+ * knows nothing of the pipeline (the builder runs the incremental build of {@code org.mcpcatalogue.build}).
  * See docs/serve.md.
  */
 package org.mcpcatalogue.serve;

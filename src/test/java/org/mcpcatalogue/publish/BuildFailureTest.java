@@ -113,9 +113,10 @@ class BuildFailureTest {
         assertEquals(0, build(out, Publisher.FileWriter.FILES).exitCode());
         Map<String, byte[]> before = SiteFixture.files(out);
 
+        // --clean: the same inputs again would be found unchanged, and nothing written
         Run r = build(out, failingAfter(40, f -> {
             throw new FileSystemException(f.toString(), null, "No space left on device");
-        }));
+        }), "--clean");
 
         assertEquals(2, r.exitCode(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -143,7 +144,7 @@ class BuildFailureTest {
 
         Run r = build(out, failingAfter(10, f -> {
             throw new OutOfMemoryError("Java heap space");
-        }));
+        }), "--clean");
 
         assertEquals(2, r.exitCode(), r.err());
         assertEquals(List.of("catalogue: cannot publish to " + out + ": out of memory (Java heap space); give Java more, e.g."

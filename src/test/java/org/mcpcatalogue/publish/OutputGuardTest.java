@@ -161,6 +161,7 @@ class OutputGuardTest {
         Path earlier = work.resolve("site");
         SiteFixture.copy(built.toRealPath(), earlier);
         Files.delete(earlier.resolve(".catalogue-site"));
+        Files.delete(earlier.resolve(".catalogue-manifest.json")); // nor a manifest (issue 11)
         // Builds of the earlier layout wrote no /review/ pages (they came with issue 10).
         try (var walk = Files.walk(earlier.resolve("review"))) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
