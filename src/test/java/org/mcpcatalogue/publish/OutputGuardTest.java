@@ -162,12 +162,16 @@ class OutputGuardTest {
         SiteFixture.copy(built.toRealPath(), earlier);
         Files.delete(earlier.resolve(".catalogue-site"));
         Files.delete(earlier.resolve(".catalogue-manifest.json")); // nor a manifest (issue 11)
-        // Builds of the earlier layout wrote no /review/ pages (they came with issue 10).
-        try (var walk = Files.walk(earlier.resolve("review"))) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        // Builds of the earlier layout wrote no /review/ pages (they came with issue 10) and no /changes/ (issue 13).
+        for (String later : java.util.List.of("review", "changes")) {
+            try (var walk = Files.walk(earlier.resolve(later))) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
             }
         }
+        // ... and their search was one index file, search/index.json (sharded since issue 11).
+        Files.writeString(earlier.resolve("search/index.json"), "{}\n");
         Path touched = work.resolve("touched");
         SiteFixture.copy(earlier, touched);
         Files.writeString(touched.resolve("CNAME"), "catalogue.example.org\n");
