@@ -40,7 +40,7 @@ final class CallerCodeScan {
                 continue;
             }
             String said = prop.get("description").orElse(null) instanceof Json.Str s ? s.value() : "";
-            if (rules.executed().matcher(said).find() && (code || rules.language().matcher(said).find())) {
+            if (Prefilter.find(rules.executed(), said) && (code || Prefilter.find(rules.language(), said))) {
                 return Optional.of(new Match("schema", "\"" + p.getKey() + "\" is run as given (its description: \""
                         + quote(said) + "\")", exempt(tool, tokens, said)));
             }
@@ -56,7 +56,11 @@ final class CallerCodeScan {
                 }
             }
         }
+        String folded = Prefilter.fold(description);
         for (var pattern : rules.phrases()) {
+            if (!Prefilter.mayMatch(pattern, folded)) {
+                continue;
+            }
             var m = pattern.matcher(description);
             if (m.find()) {
                 return Optional.of(new Match("description", "\"" + quote(m.group()) + "\"", exempt(tool, tokens, "")));
@@ -85,6 +89,9 @@ final class CallerCodeScan {
     /** Why the tool is not blocked: its name, description or field says the code can only read. */
     private Optional<String> exempt(Tool tool, List<String> tokens, String field) {
         for (String text : List.of(String.join(" ", tokens), tool.description(), field)) {
+            if (!Prefilter.mayMatch(rules.unless(), Prefilter.fold(text))) {
+                continue;
+            }
             var m = rules.unless().matcher(text);
             if (m.find()) {
                 return Optional.of(m.group());

@@ -333,11 +333,15 @@ public final class Classifier {
 
     /** Phrases that lower a category the schema or a verb gave: "Run a read-only SQL query" reads. */
     private void caps(String description, Work w) {
+        String folded = Prefilter.fold(description);
         for (Rules.CapRule rule : rules.senses().caps()) {
             if (w.category == null || !rule.from().contains(w.category)) {
                 continue;
             }
             for (var pattern : rule.patterns()) {
+                if (!Prefilter.mayMatch(pattern, folded)) {
+                    continue;
+                }
                 var m = pattern.matcher(description);
                 if (m.find()) {
                     w.category = rule.category();
@@ -424,11 +428,15 @@ public final class Classifier {
     }
 
     private void phrases(String description, Work w) {
+        String folded = Prefilter.fold(description);
         for (Rules.PhraseRule rule : rules.phrases()) {
             if (w.category != null && !rule.from().isEmpty() && !rule.from().contains(w.category)) {
                 continue;
             }
             for (var pattern : rule.patterns()) {
+                if (!Prefilter.mayMatch(pattern, folded)) {
+                    continue;
+                }
                 var m = pattern.matcher(description);
                 if (m.find()) {
                     w.raise(rule.category(), new Signal("description", "\"" + m.group().strip() + "\": " + rule.why(),

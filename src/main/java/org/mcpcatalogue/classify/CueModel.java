@@ -49,9 +49,9 @@ final class CueModel {
         int total = extra;
         List<Rules.Cue> shown = new ArrayList<>();
         java.util.Set<String> grams = grams(tokens(sentence));
-        boolean ascii = sentence.chars().allMatch(c -> c < 128);
+        String folded = Prefilter.fold(sentence);
         for (Rules.Cue cue : model.cues()) {
-            if (shows(cue, grams, sentence, ascii)) {
+            if (shows(cue, grams, sentence, folded)) {
                 total += cue.weight();
                 shown.add(cue);
             }
@@ -70,16 +70,21 @@ final class CueModel {
     /** Whether {@code sentence} shows any of the cues named in {@code names}. */
     static boolean showsAny(Rules.Cues model, String sentence, java.util.Collection<String> names) {
         java.util.Set<String> grams = grams(tokens(sentence));
-        boolean ascii = sentence.chars().allMatch(c -> c < 128);
-        return model.cues().stream().anyMatch(c -> names.contains(c.name()) && shows(c, grams, sentence, ascii));
+        String folded = Prefilter.fold(sentence);
+        return model.cues().stream().anyMatch(c -> names.contains(c.name()) && shows(c, grams, sentence, folded));
     }
 
-    private static boolean shows(Rules.Cue cue, java.util.Set<String> grams, String sentence, boolean ascii) {
+    /**
+     * Whether a sentence shows a cue; {@code folded} is the sentence in lower case when it is plain ASCII (then
+     * patterns written only in other scripts cannot match, and each pattern's {@link Prefilter} is asked first),
+     * else null.
+     */
+    private static boolean shows(Rules.Cue cue, java.util.Set<String> grams, String sentence, String folded) {
         if (cue.words().stream().anyMatch(grams::contains)) {
             return true;
         }
-        for (var p : ascii ? cue.patterns() : concat(cue.patterns(), cue.otherScripts())) {
-            if (p.matcher(sentence).find()) {
+        for (var p : folded != null ? cue.patterns() : concat(cue.patterns(), cue.otherScripts())) {
+            if (Prefilter.mayMatch(p, folded) && p.matcher(sentence).find()) {
                 return true;
             }
         }

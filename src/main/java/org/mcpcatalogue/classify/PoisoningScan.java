@@ -156,7 +156,7 @@ final class PoisoningScan {
             return true;
         }
         // Says when to use this very tool: "This is the recommended tool when the user asks about "my next delivery"".
-        return x.routing().matcher(h.sentence()).find();
+        return Prefilter.find(x.routing(), h.sentence());
     }
 
     private static final java.util.regex.Pattern TOOL_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+");
@@ -189,12 +189,17 @@ final class PoisoningScan {
             return out;
         }
         boolean matched = false;
-        boolean ascii = subject.chars().allMatch(c -> c < 128);
+        // The subject in lower case when it is plain ASCII (null otherwise): a pattern's prefilter reads it.
+        String folded = Prefilter.fold(subject);
+        boolean ascii = folded != null;
         Rules.Exemptions x = rules.exemptions();
         // A short name is an option flag of the tool (skipConfirmation), not a sentence addressed to the model.
         boolean flag = text.name() && CueModel.words(subject) <= x.flagWords();
         for (Rules.PoisonPattern p : rules.patterns()) {
             if (!p.appliesTo(text.name()) || ascii && p.otherScripts() || flag && p.in().equals("all")) {
+                continue;
+            }
+            if (!Prefilter.mayMatch(p.pattern(), folded)) {
                 continue;
             }
             var m = p.pattern().matcher(subject);
@@ -235,8 +240,11 @@ final class PoisoningScan {
     /** Whether the start of a sentence up to a match ends in a negation whose scope reaches the match. */
     private boolean negated(String before) {
         Rules.Exemptions x = rules.exemptions();
+        if (!Prefilter.mayMatch(x.negation(), Prefilter.fold(before))) {
+            return false;
+        }
         var m = x.negation().matcher(before);
-        return m.find() && !x.breaks().matcher(m.group(2) == null ? "" : m.group(2)).find();
+        return m.find() && !Prefilter.find(x.breaks(), m.group(2) == null ? "" : m.group(2));
     }
 
     /** Where the sentence holding position {@code at} starts (after {@code .!?;} and a space, or a line break). */

@@ -348,7 +348,9 @@ public final class RulesLoader {
 
     private static Pattern pattern(String regex, Location at) {
         try {
-            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+            Pattern compiled = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+            Prefilter.of(compiled); // derived once, at load
+            return compiled;
         } catch (PatternSyntaxException e) {
             throw new RulesException(at, "invalid pattern " + regex + ": " + e.getDescription());
         }
