@@ -2,10 +2,13 @@ package org.mcpcatalogue.classify;
 
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A cheap test that rules a text out before an RE2/J pattern runs on it. RE2/J matches with an NFA that costs
@@ -17,45 +20,109 @@ import java.util.concurrent.ConcurrentHashMap;
  * index for Google Code Search, with whole literals instead of trigrams).
  *
  * <p>The test is exact in one direction: it never rules out a text the pattern matches, so a build with it gives
- * the same findings byte for byte. It reads the text in lower case and applies only to text of plain ASCII; a
- * text with any other character is always searched. That is what makes the folding safe: under RE2's
- * case-insensitive matching an ASCII letter matches only its two ASCII cases and {@code ſ} (U+017F) or the
- * Kelvin sign (U+212A), and a literal of the pattern outside ASCII matches no ASCII character but for those two
- * ({@code PrefilterTest} checks this against RE2/J itself). A pattern with syntax the analysis does not know
- * ({@code \Q…\E}, octal escapes) gets no prefilter: it is always searched.
+ * the same findings byte for byte. Patterns match case-insensitively, so both the literals and the text are read
+ * folded: each character becomes the lower case of its upper case ({@code ſ} and {@code S} become {@code s}, the
+ * Kelvin sign {@code k}), which gives every character of one RE2 case orbit the same fold ({@code PrefilterTest}
+ * checks this against RE2/J's own folding tables for every character). Folding more than RE2 does only lets more
+ * texts through. A character outside the Basic Multilingual Plane in a pattern, and any syntax the analysis does
+ * not know ({@code \Q…\E}, octal escapes), require nothing: at worst a pattern gets no prefilter and is always
+ * searched.
+ *
+ * <p>One prefilter serves a set of patterns (those of the rules, made once per classifier): the literals of all
+ * their queries go into one Aho-Corasick automaton, so a text is read once, whatever the number of patterns, and
+ * each pattern's query is then a few bit tests ({@link #text}, then {@link #mayMatch}).
  */
 final class Prefilter {
 
-    private Prefilter() {
+    /** A prefilter that knows no pattern: it lets every text through. */
+    static final Prefilter NONE = new Prefilter(List.of());
+
+    private final Map<Pattern, Query> queries = new HashMap<>();
+    private final Automaton literals;
+
+    /** The prefilter of these patterns (null entries are skipped). */
+    Prefilter(Collection<Pattern> patterns) {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (Pattern p : patterns) {
+            if (p != null && !queries.containsKey(p)) {
+                queries.put(p, number(query(p.pattern()), ids));
+            }
+        }
+        literals = new Automaton(new ArrayList<>(ids.keySet()));
     }
 
-    /** What a match must contain, in lower case. */
-    sealed interface Query permits All, Lit, And, Or {
-        boolean test(String lower);
+    /** A text read once: folded, and which of the literals it holds. */
+    static final class Text {
+        final String folded;
+        final long[] present;
+
+        private Text(String folded, long[] present) {
+            this.folded = folded;
+            this.present = present;
+        }
+    }
+
+    /** Reads a text for the queries of this prefilter's patterns. */
+    Text text(String text) {
+        String folded = fold(text);
+        return new Text(folded, literals.scan(folded));
+    }
+
+    /** Whether {@code pattern} may match the text read as {@code text}; always for a pattern this prefilter does not know. */
+    boolean mayMatch(Pattern pattern, Text text) {
+        Query q = queries.get(pattern);
+        return q == null || q.test(text);
+    }
+
+    /** {@code pattern.matcher(text).find()}, without searching a text the pattern cannot match. */
+    boolean find(Pattern pattern, String text) {
+        return mayMatch(pattern, text(text)) && pattern.matcher(text).find();
+    }
+
+    /** What a match must contain, in folded text. */
+    sealed interface Query permits All, Lit, Digits, And, Or {
+        boolean test(Text text);
     }
 
     /** No requirement: every text may match. */
     record All() implements Query {
         @Override
-        public boolean test(String lower) {
+        public boolean test(Text text) {
             return true;
         }
     }
 
-    /** The text holds this string. */
-    record Lit(String s) implements Query {
+    /** The text holds the string {@code s}, literal number {@code id} of the prefilter (-1 before numbering). */
+    record Lit(String s, int id) implements Query {
         @Override
-        public boolean test(String lower) {
-            return lower.contains(s);
+        public boolean test(Text text) {
+            return (text.present[id >>> 6] & (1L << id)) != 0;
+        }
+    }
+
+    /** The text holds a run of at least {@code n} ASCII digits ({@code \\d} in RE2 is {@code [0-9]}). */
+    record Digits(int n) implements Query {
+        @Override
+        public boolean test(Text text) {
+            String lower = text.folded;
+            int run = 0;
+            for (int i = 0; i < lower.length(); i++) {
+                char c = lower.charAt(i);
+                run = c >= '0' && c <= '9' ? run + 1 : 0;
+                if (run >= n) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
     /** Every part holds. */
     record And(List<Query> parts) implements Query {
         @Override
-        public boolean test(String lower) {
+        public boolean test(Text text) {
             for (Query q : parts) {
-                if (!q.test(lower)) {
+                if (!q.test(text)) {
                     return false;
                 }
             }
@@ -66,9 +133,9 @@ final class Prefilter {
     /** Some part holds. */
     record Or(List<Query> parts) implements Query {
         @Override
-        public boolean test(String lower) {
+        public boolean test(Text text) {
             for (Query q : parts) {
-                if (q.test(lower)) {
+                if (q.test(text)) {
                     return true;
                 }
             }
@@ -78,11 +145,23 @@ final class Prefilter {
 
     static final Query ALL = new All();
 
-    private static final ConcurrentHashMap<Pattern, Query> QUERIES = new ConcurrentHashMap<>();
+    /** {@code q} with each literal numbered in {@code ids} (a literal met again keeps its number). */
+    private static Query number(Query q, Map<String, Integer> ids) {
+        if (q instanceof Lit l) {
+            return new Lit(l.s(), ids.computeIfAbsent(l.s(), k -> ids.size()));
+        }
+        if (q instanceof And a) {
+            return new And(a.parts().stream().map(x -> number(x, ids)).toList());
+        }
+        if (q instanceof Or o) {
+            return new Or(o.parts().stream().map(x -> number(x, ids)).toList());
+        }
+        return q;
+    }
 
-    /** The query of a pattern, derived once. */
-    static Query of(Pattern pattern) {
-        return QUERIES.computeIfAbsent(pattern, p -> query(p.pattern()));
+    /** The query of {@code pattern} in this prefilter, if it knows the pattern. */
+    java.util.Optional<Query> query(Pattern pattern) {
+        return java.util.Optional.ofNullable(queries.get(pattern));
     }
 
     /** The query of a regular expression in RE2 syntax; {@link #ALL} when its syntax is beyond the analysis. */
@@ -99,56 +178,36 @@ final class Prefilter {
         }
     }
 
-    /** {@code text} in lower case when it is plain ASCII (the only text a query is asked about), else null. */
+    /** {@code text} folded as the queries read it: {@link #fold(char)} of each character. */
     static String fold(String text) {
-        byte[] lower = null;
+        char[] out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 128) {
-                return null;
+            char f = fold(c);
+            if (f != c && out == null) {
+                out = text.toCharArray();
             }
-            if (c >= 'A' && c <= 'Z') {
-                if (lower == null) {
-                    lower = new byte[text.length()];
-                    for (int j = 0; j < i; j++) {
-                        lower[j] = (byte) text.charAt(j);
-                    }
-                }
-                c = (char) (c + ('a' - 'A'));
-            }
-            if (lower != null) {
-                lower[i] = (byte) c;
+            if (out != null) {
+                out[i] = f;
             }
         }
-        return lower == null ? text : new String(lower, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return out == null ? text : new String(out);
     }
 
     /**
-     * Whether {@code pattern} may match the text whose {@link #fold} is {@code folded} (null: a text outside ASCII,
-     * which always may).
+     * A character as a case-insensitive match sees it: the lower case of its upper case, the same for every
+     * character of a case orbit ({@code k}, {@code K}, U+212A; {@code s}, {@code S}, {@code ſ}; {@code σ},
+     * {@code Σ}, {@code ς}). A surrogate stays itself (patterns never require one).
      */
-    static boolean mayMatch(Pattern pattern, String folded) {
-        return folded == null || of(pattern).test(folded);
-    }
-
-    /** {@code pattern.matcher(text).find()}, without searching a text the pattern cannot match. */
-    static boolean find(Pattern pattern, String text) {
-        return mayMatch(pattern, fold(text)) && pattern.matcher(text).find();
-    }
-
-    /** The literal a regex character stands for in folded text. */
-    private static char foldLiteral(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return (char) (c + ('a' - 'A'));
+    static char fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
         }
-        if (c == '\u017F') {
-            return 's';
+        if (Character.isSurrogate(c)) {
+            return c;
         }
-        if (c == '\u212A') {
-            return 'k';
-        }
-        // Any other character outside ASCII matches no ASCII character: kept, it is never found in folded text.
-        return c;
+        int f = Character.toLowerCase(Character.toUpperCase((int) c));
+        return f <= 0xFFFF && !Character.isSurrogate((char) f) ? (char) f : c;
     }
 
     private static final class Unsupported extends RuntimeException {
@@ -182,7 +241,7 @@ final class Prefilter {
                 if (s.isEmpty()) {
                     return ALL;
                 }
-                parts.add(new Lit(s));
+                parts.add(new Lit(s, -1));
             }
             return parts.size() == 1 ? parts.get(0) : new Or(List.copyOf(parts));
         }
@@ -311,8 +370,15 @@ final class Prefilter {
                     break;
                 }
                 lazy();
-                // At least one copy when min >= 1: a match holds what one copy must hold; with none, anything.
-                atom = min == 0 ? Info.ANY : new Info(null, atom.query());
+                // At least one copy when min >= 1: a match holds what one copy must hold (min digits in a row, for
+                // \d); with none, anything.
+                if (min == 0) {
+                    atom = Info.ANY;
+                } else if (atom.match() instanceof Digits d && d.n() == 1) {
+                    atom = new Info(null, new Digits(min));
+                } else {
+                    atom = new Info(null, atom.query());
+                }
             }
             return atom;
         }
@@ -367,7 +433,14 @@ final class Prefilter {
                 case '*', '+', '?' -> throw new Unsupported();
                 default -> {
                     at++;
-                    return Info.exactly(String.valueOf(foldLiteral(c)));
+                    if (Character.isHighSurrogate(c)) {
+                        // A character beyond the BMP (a pair): its other cases are other pairs; require nothing.
+                        if (more() && Character.isLowSurrogate(peek())) {
+                            at++;
+                        }
+                        return Info.ANY;
+                    }
+                    return Info.exactly(String.valueOf(fold(c)));
                 }
             }
         }
@@ -457,7 +530,10 @@ final class Prefilter {
                 case 'b', 'B', 'A', 'z' -> {
                     return Info.exactly("");
                 }
-                case 'd', 'D', 's', 'S', 'w', 'W', 'C' -> {
+                case 'd' -> {
+                    return new Info(null, new Digits(1));
+                }
+                case 'D', 's', 'S', 'w', 'W', 'C' -> {
                     return Info.ANY;
                 }
                 case 'p', 'P' -> {
@@ -506,10 +582,10 @@ final class Prefilter {
                         code = Integer.parseInt(re.substring(at, at + 2), 16);
                         at += 2;
                     }
-                    if (code > 0xFFFF) {
+                    if (code > 0xFFFF || Character.isSurrogate((char) code)) {
                         return Info.ANY;
                     }
-                    return Info.exactly(String.valueOf(foldLiteral((char) code)));
+                    return Info.exactly(String.valueOf(fold((char) code)));
                 }
                 default -> {
                     // A punctuation mark escaped stands for itself; any other escape (\Q, octal, …) is not analysed.
@@ -519,6 +595,101 @@ final class Prefilter {
                     throw new Unsupported();
                 }
             }
+        }
+    }
+
+    /**
+     * An Aho-Corasick automaton over the literals: one pass over a text finds every literal it holds. Transitions on
+     * ASCII are a full table; other characters follow the trie and its failure links.
+     */
+    static final class Automaton {
+        private final int words;
+        private final int[] ascii;
+        private final List<Map<Character, Integer>> edges = new ArrayList<>();
+        private final int[] fail;
+        private final int[][] out;
+
+        Automaton(List<String> literals) {
+            this.words = literals.size();
+            List<List<Integer>> ends = new ArrayList<>();
+            edges.add(new HashMap<>());
+            ends.add(new ArrayList<>());
+            for (int id = 0; id < literals.size(); id++) {
+                int s = 0;
+                for (char c : literals.get(id).toCharArray()) {
+                    Integer next = edges.get(s).get(c);
+                    if (next == null) {
+                        next = edges.size();
+                        edges.get(s).put(c, next);
+                        edges.add(new HashMap<>());
+                        ends.add(new ArrayList<>());
+                    }
+                    s = next;
+                }
+                ends.get(s).add(id);
+            }
+            int states = edges.size();
+            fail = new int[states];
+            out = new int[states][];
+            ascii = new int[states * 128];
+            // Breadth first: a state's failure state is shallower, so its table row and outputs are already made.
+            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+            out[0] = ends.get(0).stream().mapToInt(Integer::intValue).toArray();
+            for (int c = 0; c < 128; c++) {
+                Integer next = edges.get(0).get((char) c);
+                ascii[c] = next == null ? 0 : next;
+            }
+            for (int next : edges.get(0).values()) {
+                fail[next] = 0;
+                queue.add(next);
+            }
+            while (!queue.isEmpty()) {
+                int s = queue.poll();
+                List<Integer> o = new ArrayList<>(ends.get(s));
+                for (int id : out[fail[s]]) {
+                    o.add(id);
+                }
+                out[s] = o.stream().mapToInt(Integer::intValue).toArray();
+                for (int c = 0; c < 128; c++) {
+                    Integer next = edges.get(s).get((char) c);
+                    ascii[s * 128 + c] = next == null ? ascii[fail[s] * 128 + c] : next;
+                }
+                for (Map.Entry<Character, Integer> e : edges.get(s).entrySet()) {
+                    int next = e.getValue();
+                    fail[next] = step(fail[s], e.getKey());
+                    queue.add(next);
+                }
+            }
+        }
+
+        /** The state after {@code c} from {@code s}, for a state whose failure chain is complete. */
+        private int step(int s, char c) {
+            if (c < 128) {
+                return ascii[s * 128 + c];
+            }
+            while (true) {
+                Integer next = edges.get(s).get(c);
+                if (next != null) {
+                    return next;
+                }
+                if (s == 0) {
+                    return 0;
+                }
+                s = fail[s];
+            }
+        }
+
+        /** Which literals {@code text} holds, as a bit set by literal number. */
+        long[] scan(String text) {
+            long[] present = new long[Math.max(1, (words + 63) >>> 6)];
+            int s = 0;
+            for (int i = 0; i < text.length(); i++) {
+                s = step(s, text.charAt(i));
+                for (int id : out[s]) {
+                    present[id >>> 6] |= 1L << id;
+                }
+            }
+            return present;
         }
     }
 }

@@ -348,9 +348,7 @@ public final class RulesLoader {
 
     private static Pattern pattern(String regex, Location at) {
         try {
-            Pattern compiled = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-            Prefilter.of(compiled); // derived once, at load
-            return compiled;
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
             throw new RulesException(at, "invalid pattern " + regex + ": " + e.getDescription());
         }
