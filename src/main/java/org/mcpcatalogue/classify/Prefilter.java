@@ -37,7 +37,8 @@ final class Prefilter {
     /** A prefilter that knows no pattern: it lets every text through. */
     static final Prefilter NONE = new Prefilter(List.of());
 
-    private final Map<Pattern, Query> queries = new HashMap<>();
+    /** By identity: the patterns are the rules' own objects, and an identity lookup is the cheapest. */
+    private final Map<Pattern, Query> queries = new java.util.IdentityHashMap<>();
     private final Automaton literals;
 
     /** The prefilter of these patterns (null entries are skipped). */
@@ -80,7 +81,7 @@ final class Prefilter {
     }
 
     /** What a match must contain, in folded text. */
-    sealed interface Query permits All, Lit, Digits, And, Or {
+    sealed interface Query permits All, Lit, AnyOf, Digits, And, Or {
         boolean test(Text text);
     }
 
@@ -97,6 +98,31 @@ final class Prefilter {
         @Override
         public boolean test(Text text) {
             return (text.present[id >>> 6] & (1L << id)) != 0;
+        }
+    }
+
+    /** The text holds one of several literals: their numbers as a bit mask, tested a word at a time. */
+    record AnyOf(long[] mask) implements Query {
+        AnyOf(int[] ids) {
+            this(mask(ids));
+        }
+
+        private static long[] mask(int[] ids) {
+            long[] mask = new long[java.util.Arrays.stream(ids).max().orElse(0) / 64 + 1];
+            for (int id : ids) {
+                mask[id >>> 6] |= 1L << id;
+            }
+            return mask;
+        }
+
+        @Override
+        public boolean test(Text text) {
+            for (int i = 0; i < mask.length; i++) {
+                if ((text.present[i] & mask[i]) != 0) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -154,7 +180,8 @@ final class Prefilter {
             return new And(a.parts().stream().map(x -> number(x, ids)).toList());
         }
         if (q instanceof Or o) {
-            return new Or(o.parts().stream().map(x -> number(x, ids)).toList());
+            List<Query> parts = o.parts().stream().map(x -> number(x, ids)).toList();
+            return parts.stream().allMatch(x -> x instanceof Lit) ? new AnyOf(parts.stream().mapToInt(x -> ((Lit) x).id()).toArray()) : new Or(parts);
         }
         return q;
     }
