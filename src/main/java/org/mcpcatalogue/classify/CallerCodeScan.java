@@ -27,9 +27,14 @@ final class CallerCodeScan {
     private static final int QUOTE = 80;
 
     private final Rules.CallerCode rules;
+    /** Rules out, before RE2/J runs, the texts a pattern of these rules cannot match. */
+    private final Prefilter prefilter;
 
     CallerCodeScan(Rules.CallerCode rules) {
         this.rules = rules;
+        List<com.google.re2j.Pattern> patterns = new java.util.ArrayList<>(rules.phrases());
+        patterns.addAll(List.of(rules.executed(), rules.language(), rules.unless()));
+        this.prefilter = new Prefilter(patterns);
     }
 
     Optional<Match> scan(Tool tool, List<String> tokens) {
@@ -40,7 +45,7 @@ final class CallerCodeScan {
                 continue;
             }
             String said = prop.get("description").orElse(null) instanceof Json.Str s ? s.value() : "";
-            if (rules.executed().matcher(said).find() && (code || rules.language().matcher(said).find())) {
+            if (prefilter.find(rules.executed(), said) && (code || prefilter.find(rules.language(), said))) {
                 return Optional.of(new Match("schema", "\"" + p.getKey() + "\" is run as given (its description: \""
                         + quote(said) + "\")", exempt(tool, tokens, said)));
             }
@@ -56,7 +61,11 @@ final class CallerCodeScan {
                 }
             }
         }
+        Prefilter.Text read = prefilter.text(description);
         for (var pattern : rules.phrases()) {
+            if (!prefilter.mayMatch(pattern, read)) {
+                continue;
+            }
             var m = pattern.matcher(description);
             if (m.find()) {
                 return Optional.of(new Match("description", "\"" + quote(m.group()) + "\"", exempt(tool, tokens, "")));
@@ -85,6 +94,9 @@ final class CallerCodeScan {
     /** Why the tool is not blocked: its name, description or field says the code can only read. */
     private Optional<String> exempt(Tool tool, List<String> tokens, String field) {
         for (String text : List.of(String.join(" ", tokens), tool.description(), field)) {
+            if (!prefilter.mayMatch(rules.unless(), prefilter.text(text))) {
+                continue;
+            }
             var m = rules.unless().matcher(text);
             if (m.find()) {
                 return Optional.of(m.group());

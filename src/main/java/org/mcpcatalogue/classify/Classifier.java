@@ -21,11 +21,17 @@ public final class Classifier {
     private final Rules rules;
     private final PoisoningScan poisoning;
     private final CallerCodeScan callerCode;
+    /** Rules out, before RE2/J runs, the descriptions a phrase or cap pattern cannot match. */
+    private final Prefilter prefilter;
 
     public Classifier(Rules rules) {
         this.rules = rules;
         this.poisoning = new PoisoningScan(rules.poisoning());
         this.callerCode = new CallerCodeScan(rules.callerCode());
+        List<com.google.re2j.Pattern> patterns = new ArrayList<>();
+        rules.phrases().forEach(p -> patterns.addAll(p.patterns()));
+        rules.senses().caps().forEach(c -> patterns.addAll(c.patterns()));
+        this.prefilter = new Prefilter(patterns);
     }
 
     public Rules rules() {
@@ -352,11 +358,15 @@ public final class Classifier {
 
     /** Phrases that lower a category the schema or a verb gave: "Run a read-only SQL query" reads. */
     private void caps(String description, Work w) {
+        Prefilter.Text read = prefilter.text(description);
         for (Rules.CapRule rule : rules.senses().caps()) {
             if (w.category == null || !rule.from().contains(w.category)) {
                 continue;
             }
             for (var pattern : rule.patterns()) {
+                if (!prefilter.mayMatch(pattern, read)) {
+                    continue;
+                }
                 var m = pattern.matcher(description);
                 if (m.find()) {
                     w.category = rule.category();
@@ -472,11 +482,15 @@ public final class Classifier {
     }
 
     private void phrases(String description, Work w) {
+        Prefilter.Text read = prefilter.text(description);
         for (Rules.PhraseRule rule : rules.phrases()) {
             if (w.category != null && !rule.from().isEmpty() && !rule.from().contains(w.category)) {
                 continue;
             }
             for (var pattern : rule.patterns()) {
+                if (!prefilter.mayMatch(pattern, read)) {
+                    continue;
+                }
                 var m = pattern.matcher(description);
                 if (m.find()) {
                     w.raise(rule.category(), new Signal("description", "\"" + m.group().strip() + "\": " + rule.why(),

@@ -25,13 +25,18 @@ final class CueModel {
      * a text of many words adds the sentence weight: prose where an identifier belongs is itself a cue.
      */
     static Optional<Score> score(Rules.Cues model, String text, boolean identifier) {
+        return score(model, text, identifier, Prefilter.NONE);
+    }
+
+    /** {@link #score(Rules.Cues, String, boolean)}, with a prefilter that knows the cues' patterns. */
+    static Optional<Score> score(Rules.Cues model, String text, boolean identifier, Prefilter prefilter) {
         if (identifier) {
             int words = words(text);
             int extra = words >= model.sentenceWords() ? model.sentenceWeight() : 0;
-            return score(model, text, model.identifierThreshold(), extra);
+            return score(model, text, model.identifierThreshold(), extra, prefilter);
         }
         for (String sentence : sentences(text)) {
-            Optional<Score> s = score(model, sentence, model.threshold(), 0);
+            Optional<Score> s = score(model, sentence, model.threshold(), 0, prefilter);
             if (s.isPresent()) {
                 return s;
             }
@@ -39,7 +44,7 @@ final class CueModel {
         return Optional.empty();
     }
 
-    private static Optional<Score> score(Rules.Cues model, String sentence, int threshold, int extra) {
+    private static Optional<Score> score(Rules.Cues model, String sentence, int threshold, int extra, Prefilter prefilter) {
         if (words(sentence) < 3 && !hasWideCharacters(sentence)) {
             return Optional.empty();
         }
@@ -50,8 +55,9 @@ final class CueModel {
         List<Rules.Cue> shown = new ArrayList<>();
         java.util.Set<String> grams = grams(tokens(sentence));
         boolean ascii = sentence.chars().allMatch(c -> c < 128);
+        Prefilter.Text read = prefilter.text(sentence);
         for (Rules.Cue cue : model.cues()) {
-            if (shows(cue, grams, sentence, ascii)) {
+            if (shows(cue, grams, sentence, ascii, prefilter, read)) {
                 total += cue.weight();
                 shown.add(cue);
             }
@@ -68,18 +74,24 @@ final class CueModel {
     }
 
     /** Whether {@code sentence} shows any of the cues named in {@code names}. */
-    static boolean showsAny(Rules.Cues model, String sentence, java.util.Collection<String> names) {
+    static boolean showsAny(Rules.Cues model, String sentence, java.util.Collection<String> names, Prefilter prefilter) {
         java.util.Set<String> grams = grams(tokens(sentence));
         boolean ascii = sentence.chars().allMatch(c -> c < 128);
-        return model.cues().stream().anyMatch(c -> names.contains(c.name()) && shows(c, grams, sentence, ascii));
+        Prefilter.Text read = prefilter.text(sentence);
+        return model.cues().stream().anyMatch(c -> names.contains(c.name()) && shows(c, grams, sentence, ascii, prefilter, read));
     }
 
-    private static boolean shows(Rules.Cue cue, java.util.Set<String> grams, String sentence, boolean ascii) {
+    /**
+     * Whether a sentence shows a cue. A sentence of plain ASCII ({@code ascii}) skips patterns written only in other
+     * scripts; {@code read} is the sentence as read by {@code prefilter}, which is asked before each pattern runs.
+     */
+    private static boolean shows(Rules.Cue cue, java.util.Set<String> grams, String sentence, boolean ascii, Prefilter prefilter,
+                                 Prefilter.Text read) {
         if (cue.words().stream().anyMatch(grams::contains)) {
             return true;
         }
         for (var p : ascii ? cue.patterns() : concat(cue.patterns(), cue.otherScripts())) {
-            if (p.matcher(sentence).find()) {
+            if (prefilter.mayMatch(p, read) && p.matcher(sentence).find()) {
                 return true;
             }
         }

@@ -22,9 +22,24 @@ final class PoisoningScan {
     private static final int QUOTE = 100;
 
     private final Rules.Poisoning rules;
+    /** Rules out, before RE2/J runs, the texts a pattern of these rules cannot match. */
+    private final Prefilter prefilter;
 
     PoisoningScan(Rules.Poisoning rules) {
         this.rules = rules;
+        List<com.google.re2j.Pattern> all = new ArrayList<>();
+        for (Rules.PoisonPattern p : rules.patterns()) {
+            all.add(p.pattern());
+            p.unless().ifPresent(all::add);
+        }
+        for (Rules.Cue c : rules.cues().cues()) {
+            all.addAll(c.patterns());
+            all.addAll(c.otherScripts());
+        }
+        all.add(rules.exemptions().negation());
+        all.add(rules.exemptions().breaks());
+        all.add(rules.exemptions().routing());
+        this.prefilter = new Prefilter(all);
     }
 
     /**
@@ -141,7 +156,7 @@ final class PoisoningScan {
                 return true;
             }
         }
-        if (CueModel.showsAny(rules.cues(), h.sentence(), x.unlessCues())) {
+        if (CueModel.showsAny(rules.cues(), h.sentence(), x.unlessCues(), prefilter)) {
             return false;
         }
         // Names only tools of the same server (or itself): "Always call cookunity_list_deliveries first".
@@ -156,7 +171,7 @@ final class PoisoningScan {
             return true;
         }
         // Says when to use this very tool: "This is the recommended tool when the user asks about "my next delivery"".
-        return x.routing().matcher(h.sentence()).find();
+        return prefilter.find(x.routing(), h.sentence());
     }
 
     private static final java.util.regex.Pattern TOOL_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+");
@@ -190,11 +205,16 @@ final class PoisoningScan {
         }
         boolean matched = false;
         boolean ascii = subject.chars().allMatch(c -> c < 128);
+        // The subject read once for every pattern's prefilter.
+        Prefilter.Text read = prefilter.text(subject);
         Rules.Exemptions x = rules.exemptions();
         // A short name is an option flag of the tool (skipConfirmation), not a sentence addressed to the model.
         boolean flag = text.name() && CueModel.words(subject) <= x.flagWords();
         for (Rules.PoisonPattern p : rules.patterns()) {
             if (!p.appliesTo(text.name()) || ascii && p.otherScripts() || flag && p.in().equals("all")) {
+                continue;
+            }
+            if (!prefilter.mayMatch(p.pattern(), read)) {
                 continue;
             }
             var m = p.pattern().matcher(subject);
@@ -227,7 +247,7 @@ final class PoisoningScan {
     /** The cue model's finding on a text, if any. */
     private java.util.Optional<Hit> cues(Text text) {
         String subject = text.name() ? words(text.value()) : text.value();
-        return CueModel.score(rules.cues(), subject, text.identifier()).map(s ->
+        return CueModel.score(rules.cues(), subject, text.identifier(), prefilter).map(s ->
                 new Hit("poisoning", "reads as an instruction to the model (" + String.join(", ", s.cues()) + ")",
                         excerpt(text.name() ? text.value() : s.sentence())));
     }
@@ -235,8 +255,11 @@ final class PoisoningScan {
     /** Whether the start of a sentence up to a match ends in a negation whose scope reaches the match. */
     private boolean negated(String before) {
         Rules.Exemptions x = rules.exemptions();
+        if (!prefilter.mayMatch(x.negation(), prefilter.text(before))) {
+            return false;
+        }
         var m = x.negation().matcher(before);
-        return m.find() && !x.breaks().matcher(m.group(2) == null ? "" : m.group(2)).find();
+        return m.find() && !prefilter.find(x.breaks(), m.group(2) == null ? "" : m.group(2));
     }
 
     /** Where the sentence holding position {@code at} starts (after {@code .!?;} and a space, or a line break). */
