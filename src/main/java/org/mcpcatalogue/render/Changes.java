@@ -164,26 +164,8 @@ final class Changes {
                 .map(Object::toString).orElse("1970-01-01");
         Set<String> ids = new HashSet<>();
         String xml = Xml.document(w -> {
-            w.writeStartElement("feed");
-            w.writeDefaultNamespace("http://www.w3.org/2005/Atom");
-            w.writeCharacters("\n  ");
-            Xml.element(w, "title", config.name() + ": tool definition changes");
-            w.writeCharacters("\n  ");
-            Xml.element(w, "id", config.absolute("changes/"));
-            w.writeCharacters("\n  ");
-            w.writeEmptyElement("link");
-            w.writeAttribute("rel", "self");
-            w.writeAttribute("href", Xml.text(config.absolute("changes/feed.xml")));
-            w.writeCharacters("\n  ");
-            w.writeEmptyElement("link");
-            w.writeAttribute("href", Xml.text(config.absolute("changes/")));
-            w.writeCharacters("\n  ");
-            Xml.element(w, "updated", updated + "T00:00:00Z");
-            w.writeCharacters("\n  ");
-            w.writeStartElement("author");
-            Xml.element(w, "name", config.name());
-            w.writeEndElement();
-            w.writeCharacters("\n");
+            Xml.atomHead(w, config.name() + ": tool definition changes", config.absolute("changes/"),
+                    config.absolute("changes/feed.xml"), config.absolute("changes/"), updated, config.name());
             for (Entry e : all.subList(0, Math.min(all.size(), FEED_LIMIT))) {
                 Map<String, Object> row = row(e);
                 String anchor = (String) row.get("anchor");

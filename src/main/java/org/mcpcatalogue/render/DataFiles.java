@@ -224,26 +224,8 @@ final class DataFiles {
         List<ServerReport> servers = report.servers().stream().sorted(ServerPages.recentlyVerified()).toList();
         String updated = servers.isEmpty() ? "1970-01-01" : servers.get(0).server().verified().toString();
         return Xml.document(w -> {
-            w.writeStartElement("feed");
-            w.writeDefaultNamespace("http://www.w3.org/2005/Atom");
-            w.writeCharacters("\n  ");
-            Xml.element(w, "title", config.name() + ": servers by verification date");
-            w.writeCharacters("\n  ");
-            Xml.element(w, "id", config.absolute(""));
-            w.writeCharacters("\n  ");
-            w.writeEmptyElement("link");
-            w.writeAttribute("rel", "self");
-            w.writeAttribute("href", Xml.text(config.absolute("feed.xml")));
-            w.writeCharacters("\n  ");
-            w.writeEmptyElement("link");
-            w.writeAttribute("href", Xml.text(config.absolute("")));
-            w.writeCharacters("\n  ");
-            Xml.element(w, "updated", updated + "T00:00:00Z");
-            w.writeCharacters("\n  ");
-            w.writeStartElement("author");
-            Xml.element(w, "name", config.name());
-            w.writeEndElement();
-            w.writeCharacters("\n");
+            Xml.atomHead(w, config.name() + ": servers by verification date", config.absolute(""),
+                    config.absolute("feed.xml"), config.absolute(""), updated, config.name());
             for (ServerReport s : servers) {
                 Server server = s.server();
                 w.writeCharacters("  ");

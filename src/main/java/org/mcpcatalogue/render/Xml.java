@@ -48,6 +48,35 @@ final class Xml {
         w.writeEndElement();
     }
 
+    /**
+     * Opens an Atom 1.0 feed and writes its head: title, id, the self link and the page it mirrors, the date it was
+     * last updated (midnight UTC of {@code updatedDate}) and its author; the caller writes the entries and closes
+     * the {@code feed} element.
+     */
+    static void atomHead(XMLStreamWriter w, String title, String id, String self, String page, String updatedDate,
+                         String author) throws XMLStreamException {
+        w.writeStartElement("feed");
+        w.writeDefaultNamespace("http://www.w3.org/2005/Atom");
+        w.writeCharacters("\n  ");
+        element(w, "title", title);
+        w.writeCharacters("\n  ");
+        element(w, "id", id);
+        w.writeCharacters("\n  ");
+        w.writeEmptyElement("link");
+        w.writeAttribute("rel", "self");
+        w.writeAttribute("href", text(self));
+        w.writeCharacters("\n  ");
+        w.writeEmptyElement("link");
+        w.writeAttribute("href", text(page));
+        w.writeCharacters("\n  ");
+        element(w, "updated", updatedDate + "T00:00:00Z");
+        w.writeCharacters("\n  ");
+        w.writeStartElement("author");
+        element(w, "name", author);
+        w.writeEndElement();
+        w.writeCharacters("\n");
+    }
+
     /** {@code s} without the characters XML 1.0 cannot hold. */
     static String text(String s) {
         StringBuilder b = null;
