@@ -82,6 +82,11 @@ public final class DevServer implements AutoCloseable {
      */
     public String start() throws IOException {
         synchronized (lifecycle) {
+            // The JDK's server writes a response's headers and body apart; with Nagle's algorithm on, each page
+            // then waits for the browser's delayed ACK (about 40 ms). Read once, when the first server is made.
+            if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+                System.setProperty("sun.net.httpserver.nodelay", "true");
+            }
             http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
             workDir = Files.createTempDirectory("catalogue-serve-");
             site = workDir.resolve("site");
