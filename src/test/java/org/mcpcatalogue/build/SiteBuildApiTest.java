@@ -81,8 +81,10 @@ class SiteBuildApiTest {
         Path templates = work.resolve("templates");
         SiteFixture.copy(Path.of("templates"), templates);
         String server = Files.readString(templates.resolve("server.mustache"));
-        Files.writeString(templates.resolve("server.mustache"), server.replace("<h2 id=\"tools-heading\">Tools</h2>",
-                "<h2 id=\"tools-heading\">Tools</h2><a href=\"{{site.base}}/nowhere/\">x</a>"));
+        String heading = "<h2 id=\"tools-heading\">Tools, riskiest first</h2>";
+        assertTrue(server.contains(heading), "the server template's tools heading moved; follow it here");
+        Files.writeString(templates.resolve("server.mustache"), server.replace(heading,
+                heading + "<a href=\"{{site.base}}/nowhere/\">x</a>"));
         Path out = work.resolve("site");
         BuildResult r = new SiteBuild().run(new BuildRequest(SiteFixture.FIXTURE, "fixture", templates, out.toString(),
                 SiteFixture.BASE_URL), BuildListener.NONE);
