@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.mcpcatalogue.concurrent.Parallel;
 import org.mcpcatalogue.render.Output;
 
 /**
@@ -248,18 +248,7 @@ public final class Publisher {
          * (or throws the first failure) only when no write is in flight.
          */
         public void writeAll(List<Output> all) throws IOException {
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            all.parallelStream().forEach(o -> {
-                if (failure.get() != null) {
-                    return;
-                }
-                try {
-                    write(o);
-                } catch (IOException | RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
-                }
-            });
-            rethrow(failure.get());
+            Parallel.forEach(all, this::write);
         }
 
         /** Marks the version complete and makes the output path show it, atomically; then removes older versions. */
@@ -295,19 +284,6 @@ public final class Publisher {
             } finally {
                 lock.close();
             }
-        }
-    }
-
-    /** Rethrows a failure recorded by a parallel task, whatever its kind. */
-    public static void rethrow(Throwable failed) throws IOException {
-        if (failed instanceof IOException io) {
-            throw io;
-        } else if (failed instanceof RuntimeException re) {
-            throw re;
-        } else if (failed instanceof Error error) {
-            throw error;
-        } else if (failed != null) {
-            throw new IllegalStateException(failed);
         }
     }
 

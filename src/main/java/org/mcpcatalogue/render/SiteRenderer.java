@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.mcpcatalogue.concurrent.Parallel;
 import org.mcpcatalogue.pipeline.CatalogueReport;
 import org.mcpcatalogue.pipeline.ServerReport;
 
@@ -112,7 +113,7 @@ public final class SiteRenderer {
         OtherPages other = new OtherPages(config);
         DataFiles data = new DataFiles(config);
         List<String> htmlPaths = java.util.Collections.synchronizedList(new ArrayList<>());
-        forEach(report.servers(), s -> {
+        Parallel.forEach(report.servers(), s -> {
             if (!plan.render(s, tools.dependencies(s))) {
                 htmlPaths.addAll(plan.keptPages(s));
                 return;
@@ -143,45 +144,15 @@ public final class SiteRenderer {
         jobs.add(other.notFound());
         Changes changes = new Changes(config);
         jobs.add(changes.page(report));
-        forEach(jobs, j -> pages.accept(page(j)));
+        Parallel.forEach(jobs, j -> pages.accept(page(j)));
         List<Output> rest = new ArrayList<>(data.catalogue(report, htmlPaths, attacks));
         rest.add(changes.feed(report));
         rest.addAll(assets());
-        forEach(rest, sink::accept);
+        Parallel.forEach(rest, sink::accept);
     }
 
     private Output page(PageJob j) {
         return Output.text(j.path(), templates.render(j.template(), j.context()));
-    }
-
-    private interface Task<T> {
-        void run(T item) throws IOException;
-    }
-
-    /**
-     * Runs {@code task} on every item in parallel. No task escapes: every failure is recorded, the items not yet
-     * started are skipped, and the first failure is thrown only when no task is in flight.
-     */
-    private static <T> void forEach(List<T> items, Task<T> task) throws IOException {
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        items.parallelStream().forEach(item -> {
-            if (failure.get() != null) {
-                return;
-            }
-            try {
-                task.run(item);
-            } catch (IOException | RuntimeException | Error e) {
-                failure.compareAndSet(null, e);
-            }
-        });
-        Throwable failed = failure.get();
-        if (failed instanceof IOException io) {
-            throw io;
-        } else if (failed instanceof RuntimeException re) {
-            throw re;
-        } else if (failed instanceof Error error) {
-            throw error;
-        }
     }
 
     private List<Output> assets() {
